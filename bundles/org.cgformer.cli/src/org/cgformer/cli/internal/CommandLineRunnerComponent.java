@@ -1,0 +1,65 @@
+package org.cgformer.cli.internal;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.cgformer.cli.api.CommandContribution;
+import org.cgformer.cli.api.CommandLineRunner;
+
+import picocli.CommandLine;
+
+/**
+ * Builds a fresh picocli command line from the registered {@link CommandContribution}s for each
+ * run, so commands of bundles installed or stopped at run time appear and disappear.
+ */
+public class CommandLineRunnerComponent implements CommandLineRunner {
+
+    private final Map<String, CommandContribution> contributions = new ConcurrentSkipListMap<>();
+
+    public void addContribution(CommandContribution contribution) {
+        contributions.put(contribution.name(), contribution);
+    }
+
+    public void removeContribution(CommandContribution contribution) {
+        contributions.remove(contribution.name(), contribution);
+    }
+
+    /** Names of the commands available now, sorted. */
+    public Iterable<String> commandNames() {
+        return contributions.keySet();
+    }
+
+    @Override
+    public int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    int execute(PrintWriter out, PrintWriter err, String... args) {
+        RootCommand root = new RootCommand();
+        CommandLine commandLine = new CommandLine(root);
+        contributions.forEach((name, contribution) -> commandLine.addSubcommand(name, contribution.newCommand()));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("cgformer " + cl.getCommandName() + ": " + describe(e));
+            if (root.debug) {
+                e.printStackTrace(cl.getErr());
+            } else {
+                cl.getErr().println("(run again with --debug for the stack trace)");
+            }
+            return FAILED;
+        });
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.toString() : message;
+    }
+}

@@ -1,0 +1,181 @@
+package org.cgformer.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+import org.cgformer.cli.api.CommandContribution;
+import org.cgformer.cli.api.CommandLineRunner;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.util.tracker.ServiceTracker;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** The command framework as a service, in Equinox (the batch tests run the same bundles on Felix). */
+class CommandLineTest {
+
+    /** Output of one run: exit code, standard output and standard error. */
+    record Run(int code, String out, String err) {
+    }
+
+    @Test
+    void runnerComponentIsActiveInEquinox() throws Exception {
+        CommandLineRunner runner = service(CommandLineRunner.class);
+        assertNotNull(runner);
+        ServiceComponentRuntime scr = service(ServiceComponentRuntime.class);
+        ComponentDescriptionDTO description = scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.name.equals("org.cgformer.cli.runner")).findFirst().orElseThrow();
+        int state = scr.getComponentConfigurationDTOs(description).iterator().next().state;
+        assertEquals(ComponentConfigurationDTO.ACTIVE, state);
+        String framework = bundleContext().getBundle(0).getSymbolicName();
+        assertEquals("org.eclipse.osgi", framework, "these tests run on Equinox");
+    }
+
+    @Test
+    void helpListsTheContributedCommands() throws Exception {
+        Run run = run("--help");
+        assertEquals(CommandLineRunner.OK, run.code(), run.err());
+        assertTrue(run.out().contains("version"), run.out());
+        assertTrue(run.out().contains("components"), run.out());
+        assertTrue(run.out().contains("Usage: cgformer"), run.out());
+    }
+
+    @Test
+    void unknownCommandFailsWithUsageMessage() throws Exception {
+        Run run = run("frobnicate");
+        assertEquals(CommandLineRunner.USAGE, run.code());
+        assertTrue(run.err().contains("frobnicate"), run.err());
+    }
+
+    @Test
+    void badOptionFailsWithUsageMessage() throws Exception {
+        Run run = run("components", "--no-such-option");
+        assertEquals(CommandLineRunner.USAGE, run.code());
+        assertTrue(run.err().contains("--no-such-option"), run.err());
+    }
+
+    @Test
+    void aCommandRegisteredAsServiceIsAvailableAndGoneWhenUnregistered() throws Exception {
+        ServiceRegistration<CommandContribution> registration = bundleContext()
+                .registerService(CommandContribution.class, new EchoContribution(), null);
+        try {
+            assertTrue(run("--help").out().contains("echo"));
+            Run run = run("echo", "sodium");
+            assertEquals(CommandLineRunner.OK, run.code(), run.err());
+            assertEquals("sodium", run.out().strip());
+        } finally {
+            registration.unregister();
+        }
+        assertEquals(CommandLineRunner.USAGE, run("echo", "sodium").code());
+    }
+
+    @Test
+    void failingCommandExitsWithOneAndAMessageWithoutStackTrace() throws Exception {
+        ServiceRegistration<CommandContribution> registration = bundleContext()
+                .registerService(CommandContribution.class, new FailContribution(), null);
+        try {
+            Run run = run("fail");
+            assertEquals(CommandLineRunner.FAILED, run.code());
+            assertTrue(run.err().contains("missing.cif: no such file"), run.err());
+            assertTrue(!run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
+    void versionPrintsFrameworkAndEngine() throws Exception {
+        Run run = run("version");
+        assertEquals(CommandLineRunner.OK, run.code(), run.err());
+        assertTrue(run.out().contains("org.eclipse.osgi"), run.out());
+        assertTrue(run.out().contains("PyTorch 2.7.1"), run.out());
+        assertTrue(run.out().contains("DJL       0.36.0"), run.out());
+    }
+
+    private static Run run(String... args) throws Exception {
+        CommandLineRunner runner = service(CommandLineRunner.class);
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        synchronized (CommandLineTest.class) {
+            try {
+                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+                int code = runner.execute(args);
+                return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            } finally {
+                System.setOut(oldOut);
+                System.setErr(oldErr);
+            }
+        }
+    }
+
+    private static BundleContext bundleContext() {
+        return FrameworkUtil.getBundle(CommandLineTest.class).getBundleContext();
+    }
+
+    private static <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext(), type, null);
+        tracker.open();
+        T service = tracker.waitForService(20_000);
+        assertNotNull(service, "no " + type.getName() + " service");
+        return service;
+    }
+
+    static final class EchoContribution implements CommandContribution {
+        @Override
+        public String name() {
+            return "echo";
+        }
+
+        @Override
+        public Object newCommand() {
+            return new Echo();
+        }
+    }
+
+    @Command(name = "echo", description = "Print the words given (test command).")
+    static final class Echo implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "<word>")
+        String[] words;
+
+        @Override
+        public Integer call() {
+            System.out.println(String.join(" ", words));
+            return 0;
+        }
+    }
+
+    static final class FailContribution implements CommandContribution {
+        @Override
+        public String name() {
+            return "fail";
+        }
+
+        @Override
+        public Object newCommand() {
+            return new Fail();
+        }
+    }
+
+    @Command(name = "fail", description = "Always fails (test command).")
+    static final class Fail implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            throw new java.nio.file.NoSuchFileException("missing.cif: no such file");
+        }
+    }
+}
