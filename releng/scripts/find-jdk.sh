@@ -23,7 +23,7 @@ cgformer_find_jdk() {
       major=$(cgformer_java_major "$c/bin/java")
       looked+=("$c (Java ${major:-?})")
       if [ -n "$major" ] && [ "$major" -ge "$min" ]; then
-        export JAVA_HOME="$c"
+        export JAVA_HOME="$c" CGFORMER_JAVA_MAJOR="$major"
         return 0
       fi
     else
@@ -37,4 +37,11 @@ cgformer_find_jdk() {
     echo "Install a JDK $min+ (e.g. Temurin) and set CGFORMER_JAVA_HOME or JAVA_HOME to it."
   } >&2
   return 1
+}
+
+# JVM options every launch script adds: Felix 7 and some Eclipse bundles still use sun.misc.Unsafe,
+# which Java 24+ warns about on every start (the option exists from Java 23 on).
+cgformer_jvm_options() {
+  if [ "${CGFORMER_JAVA_MAJOR:-0}" -ge 23 ]; then echo "--sun-misc-unsafe-memory-access=allow"; fi
+  echo "--enable-native-access=ALL-UNNAMED"
 }

@@ -18,6 +18,7 @@ cgformer_ui_test_env() {
   command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
   ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0' || missing+=(libgtk-3-0)
   command -v xdpyinfo >/dev/null 2>&1 || missing+=(x11-utils)
+  command -v import >/dev/null 2>&1 || missing+=(imagemagick)
   if [ ${#missing[@]} -gt 0 ]; then cgformer_apt_install "${missing[@]}" || return 1; fi
   export GDK_BACKEND=x11 NO_AT_BRIDGE=1 SWT_GTK3=1
   if [ -n "${DISPLAY:-}" ] && xdpyinfo >/dev/null 2>&1; then return 0; fi

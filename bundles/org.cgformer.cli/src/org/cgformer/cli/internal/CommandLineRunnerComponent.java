@@ -8,6 +8,7 @@ import org.cgformer.cli.api.CommandContribution;
 import org.cgformer.cli.api.CommandLineRunner;
 
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Builds a fresh picocli command line from the registered {@link CommandContribution}s for each
@@ -41,6 +42,14 @@ public class CommandLineRunnerComponent implements CommandLineRunner {
         contributions.forEach((name, contribution) -> commandLine.addSubcommand(name, contribution.newCommand()));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            // one line saying what is wrong beats a page of usage that hides it
+            PrintWriter errors = e.getCommandLine().getErr();
+            errors.println("cgformer: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, errors);
+            errors.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return USAGE;
+        });
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println("cgformer " + cl.getCommandName() + ": " + describe(e));
             if (root.debug) {

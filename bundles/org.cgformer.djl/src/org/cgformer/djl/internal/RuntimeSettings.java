@@ -22,6 +22,8 @@ final class RuntimeSettings {
     /** libtorch 2.7.1 CPU unpacks to about 432 MB; ask for a little more before extracting. */
     static final long EXTRACTION_SPACE_BYTES = 500L * 1024 * 1024;
 
+    private static final String CUDA_PROBE_LOGGER = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
+
     final Path cacheFolder;
     final int intraOpThreads;
     final int interOpThreads;
@@ -85,6 +87,10 @@ final class RuntimeSettings {
         System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(interOpThreads));
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        // we ship the CPU natives only; DJL's probe for a CUDA driver would only warn about it
+        if (System.getProperty(CUDA_PROBE_LOGGER) == null) {
+            System.setProperty(CUDA_PROBE_LOGGER, "error");
         }
     }
 
