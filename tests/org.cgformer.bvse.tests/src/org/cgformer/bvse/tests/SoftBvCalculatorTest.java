@@ -117,10 +117,10 @@ class SoftBvCalculatorTest {
     @Test
     void refusesPairMissingFromTheParameterTable() {
         List<IonSite> sites = List.of(new IonSite("Na", 1, 1, new double[] {0, 0, 0}, "Na1"),
-                new IonSite("H", -1, 1, new double[] {0.5, 0.5, 0.5}, "H1"));
+                new IonSite("N", -3, 1, new double[] {0.5, 0.5, 0.5}, "N1"));
         BvseException e = assertThrows(BvseException.class,
                 () -> calculator.compute(SyntheticCrystals.cubic(4), sites, BvseOptions.defaults()));
-        assertTrue(e.getMessage().contains("Na+") && e.getMessage().contains("H-"), e.getMessage());
+        assertTrue(e.getMessage().contains("Na+") && e.getMessage().contains("N3-"), e.getMessage());
     }
 
     @Test
