@@ -11,7 +11,11 @@ package org.cgformer.cli.api;
  */
 public interface CommandContribution {
 
-    /** The word typed after {@code cgformer}, e.g. {@code inspect}; lower case, no spaces. */
+    /**
+     * The word typed after {@code cgformer}, e.g. {@code inspect}; lower case. Two words separated by
+     * a space (e.g. {@code bench design}) put the command into a group shared by all contributions
+     * with the same first word ({@code cgformer bench design}, {@code cgformer bench bvse}).
+     */
     String name();
 
     /** A new picocli command object for one invocation. */

@@ -39,7 +39,7 @@ public class CommandLineRunnerComponent implements CommandLineRunner {
     int execute(PrintWriter out, PrintWriter err, String... args) {
         RootCommand root = new RootCommand();
         CommandLine commandLine = new CommandLine(root);
-        contributions.forEach((name, contribution) -> commandLine.addSubcommand(name, contribution.newCommand()));
+        contributions.forEach((name, contribution) -> add(commandLine, name, contribution.newCommand()));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -65,6 +65,22 @@ public class CommandLineRunnerComponent implements CommandLineRunner {
             out.flush();
             err.flush();
         }
+    }
+
+    /** {@code name} may be two words ("bench design"): the command then goes into the group named by the first. */
+    private static void add(CommandLine root, String name, Object command) {
+        int space = name.indexOf(' ');
+        if (space < 0) {
+            root.addSubcommand(name, command);
+            return;
+        }
+        String groupName = name.substring(0, space);
+        CommandLine group = root.getSubcommands().get(groupName);
+        if (group == null) {
+            group = new CommandLine(new CommandGroup());
+            root.addSubcommand(groupName, group);
+        }
+        group.addSubcommand(name.substring(space + 1).trim(), command);
     }
 
     private static String describe(Throwable e) {
