@@ -1,0 +1,92 @@
+package org.cgformer.batch.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code cgformer design …} and {@code cgformer bench design} on Felix, on the repository's example. */
+class DesignCommandTest {
+
+    private static final Path EXAMPLE = Paths.get(System.getProperty("cgformer.examples"), "nasicon-zr-site.designspace");
+
+    private static Path results(String name) throws Exception {
+        Path folder = Paths.get(System.getProperty("cgformer.test.work", "target/work"), "design");
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name);
+        Files.deleteIfExists(file);
+        return file;
+    }
+
+    @Test
+    void funnelClusterAndSampleTheExample() throws Exception {
+        Path results = results("example.designresults");
+        CgformerProcess.Result funnel = CgformerProcess.run("design", "funnel", EXAMPLE.toString(), "--results", results.toString());
+        assertEquals(0, funnel.code(), funnel.toString());
+        assertTrue(funnel.out().contains("148995  all combinations C(45, 4)"), funnel.toString());
+        assertTrue(funnel.out().contains("148995 \u2192 101270 \u2192 73815 \u2192 23751 \u2192 2834 \u2192 830"), funnel.toString());
+        assertTrue(Files.readString(results).contains("combinationCount=\"148995\""));
+
+        CgformerProcess.Result cluster = CgformerProcess.run("design", "cluster", EXAMPLE.toString(), "--results", results.toString(),
+                "--groups", "20", "--linkage", "ward");
+        assertEquals(0, cluster.code(), cluster.toString());
+        assertTrue(cluster.out().contains("830 candidates in 20 groups (ward linkage"), cluster.toString());
+
+        CgformerProcess.Result sample = CgformerProcess.run("design", "sample", EXAMPLE.toString(), "--results", results.toString(),
+                "--fraction", "0.3", "--seed", "1");
+        assertEquals(0, sample.code(), sample.toString());
+        String firstSample = Files.readString(results);
+        CgformerProcess.Result again = CgformerProcess.run("design", "sample", EXAMPLE.toString(), "--results", results.toString(),
+                "--fraction", "0.3", "--seed", "1");
+        assertEquals(sample.out(), again.out());
+        assertEquals(firstSample, Files.readString(results), "same seed, same results file");
+        Matcher sampled = Pattern.compile("sampled (\\d+) of 830").matcher(sample.out());
+        assertTrue(sampled.find(), sample.toString());
+        int count = Integer.parseInt(sampled.group(1));
+        assertTrue(count >= 20 && count <= 830 * 0.3 + 20, "about 30 % of 830, at least one per group: " + count);
+    }
+
+    @Test
+    void invalidDesignSpaceFailsWithMessagesNamingTheObjects() throws Exception {
+        Path file = results("invalid.designspace");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <designspace:DesignSpace xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI"
+                    xmlns:designspace="http://www.cgformer.org/design/designspace/1.0" name="broken"
+                    hostStructure="no-such-host.cif" dopantCount="3">
+                  <site label="Zr1" hostElement="Zr" hostOxidationState="4" sitesPerFormulaUnit="2"/>
+                  <pool element="Qq" oxidationState="2"/>
+                  <pool element="Mg" oxidationState="2"/>
+                </designspace:DesignSpace>
+                """);
+        CgformerProcess.Result result = CgformerProcess.run("design", "funnel", file.toString());
+        assertEquals(1, result.code(), result.toString());
+        assertTrue(result.err().contains("dopant 'Qq' (pool entry 1): unknown element 'Qq'"), result.toString());
+        assertTrue(result.err().contains("design space 'broken': host structure file 'no-such-host.cif' not found"), result.toString());
+        assertTrue(result.err().contains("design space 'broken': dopantCount 3 must be between 1 and the pool size (2 dopants)"),
+                result.toString());
+    }
+
+    @Test
+    void clusterBeforeFunnelSaysWhatToRunFirst() throws Exception {
+        Path results = results("missing.designresults");
+        CgformerProcess.Result result = CgformerProcess.run("design", "cluster", EXAMPLE.toString(), "--results", results.toString());
+        assertEquals(1, result.code(), result.toString());
+        assertTrue(result.err().contains("run 'cgformer design funnel"), result.toString());
+    }
+
+    @Test
+    void benchDesignPrintsMeasuredMedians() throws Exception {
+        CgformerProcess.Result result = CgformerProcess.run("bench", "design", EXAMPLE.toString(), "--repeats", "3", "--warmup", "1");
+        assertEquals(0, result.code(), result.toString());
+        assertTrue(result.out().matches("(?s).*funnel over 148995 combinations: median [0-9.]+ ms \\(min [0-9.]+, max [0-9.]+; 3 timed runs after 1 warm-up\\).*"),
+                result.toString());
+        assertTrue(result.out().contains("Ward clustering of 830 survivors into 20 groups: median"), result.toString());
+    }
+}
