@@ -11,6 +11,7 @@ import org.cgformer.design.api.CompositionDescriptors;
 import org.cgformer.design.api.DesignException;
 import org.cgformer.design.api.DesignWorkflow;
 import org.cgformer.design.api.FunnelResult;
+import org.cgformer.design.internal.structure.StructureGenerator;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.Linkage;
 import org.eclipse.emf.common.util.BasicMonitor;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * timed repeats after untimed warm-up runs. Writes no files.
  */
 @Command(name = "design", mixinStandardHelpOptions = true,
-        description = {"Time the funnel over all combinations of a design space and the clustering of its survivors",
-                "(median of the repeats after warm-up runs). Writes nothing."})
+        description = {"Time the funnel over all combinations of a design space, the clustering of its survivors and",
+                "structure generation for all survivors (median of the repeats after warm-up runs). Writes nothing."})
 public class BenchDesignCommand implements Callable<Integer> {
 
     @Spec
@@ -42,6 +43,13 @@ public class BenchDesignCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs first, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--generation-repeats", defaultValue = "3",
+            description = "Timed runs of structure generation for all survivors, after one warm-up; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int generationRepeats;
+
+    @Option(names = "--decorations", defaultValue = "20", description = "Decorations per candidate when generating (default: ${DEFAULT-VALUE}).")
+    int decorations;
 
     @Option(names = "--groups", defaultValue = "20", description = "Groups for the clustering step (default: ${DEFAULT-VALUE}).")
     int groups;
@@ -69,7 +77,18 @@ public class BenchDesignCommand implements Callable<Integer> {
             report(out, String.format("Ward clustering of %d survivors into %d groups", points.length, groups),
                     time(() -> AgglomerativeClustering.cluster(points, Linkage.WARD).cut(groups)));
         }
-        out.println("structure generation: not implemented yet, nothing measured");
+        if (generationRepeats > 0) {
+            long start = System.nanoTime();
+            StructureGenerator generator = new StructureGenerator(designSpace);
+            // reads the host CIF and computes the supercell's Ewald matrix, shared by all later decorations
+            generator.generate(result.survivors().get(0).dopants(), result.survivors().get(0).mobileIonContent(), 1, 1);
+            out.printf("structure generation set-up (host CIF, supercell Ewald matrix): %.1f ms (one run)%n",
+                    (System.nanoTime() - start) / 1e6);
+            int warmupRuns = Math.min(warmup, 1);
+            report(out, String.format("structure generation for %d survivors (K = %d decorations, no file output)",
+                    result.survivors().size(), decorations), time(() -> generateAll(generator, result), warmupRuns, generationRepeats),
+                    generationRepeats, warmupRuns);
+        }
         return CommandLineRunner.OK;
     }
 
@@ -77,12 +96,22 @@ public class BenchDesignCommand implements Callable<Integer> {
         return result.survivors().stream().map(FunnelResult.Survivor::descriptors).toArray(double[][]::new);
     }
 
+    private void generateAll(StructureGenerator generator, FunnelResult result) throws DesignException {
+        for (FunnelResult.Survivor survivor : result.survivors()) {
+            generator.generate(survivor.dopants(), survivor.mobileIonContent(), decorations, 1 + survivor.rank());
+        }
+    }
+
     private double[] time(Work work) throws Exception {
-        for (int i = 0; i < warmup; i++) {
+        return time(work, warmup, repeats);
+    }
+
+    private double[] time(Work work, int warmupRuns, int timedRuns) throws Exception {
+        for (int i = 0; i < warmupRuns; i++) {
             work.run();
         }
-        double[] millis = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
+        double[] millis = new double[timedRuns];
+        for (int i = 0; i < timedRuns; i++) {
             long start = System.nanoTime();
             work.run();
             millis[i] = (System.nanoTime() - start) / 1e6;
@@ -92,10 +121,14 @@ public class BenchDesignCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter out, String what, double[] sortedMillis) {
+        report(out, what, sortedMillis, repeats, warmup);
+    }
+
+    private void report(PrintWriter out, String what, double[] sortedMillis, int timedRuns, int warmupRuns) {
         double median = sortedMillis.length % 2 == 1 ? sortedMillis[sortedMillis.length / 2]
                 : (sortedMillis[sortedMillis.length / 2 - 1] + sortedMillis[sortedMillis.length / 2]) / 2;
         out.printf("%s: median %.1f ms (min %.1f, max %.1f; %d timed runs after %d warm-up)%n", what, median,
-                sortedMillis[0], sortedMillis[sortedMillis.length - 1], repeats, warmup);
+                sortedMillis[0], sortedMillis[sortedMillis.length - 1], timedRuns, warmupRuns);
     }
 
     @FunctionalInterface

@@ -5,7 +5,7 @@ import org.cgformer.design.api.DesignWorkflow;
 
 import picocli.CommandLine;
 
-/** Contributes {@code cgformer design funnel|cluster|sample}. */
+/** Contributes {@code cgformer design funnel|cluster|sample|generate}. */
 public class DesignCommandContribution implements CommandContribution {
 
     private volatile DesignWorkflow workflow;
@@ -24,6 +24,7 @@ public class DesignCommandContribution implements CommandContribution {
         return new CommandLine(new DesignCommand())
                 .addSubcommand(new FunnelCommand(workflow))
                 .addSubcommand(new ClusterCommand())
-                .addSubcommand(new SampleCommand());
+                .addSubcommand(new SampleCommand())
+                .addSubcommand(new GenerateCommand());
     }
 }

@@ -46,6 +46,14 @@ class DesignCommandTest {
                 "--fraction", "0.3", "--seed", "1");
         assertEquals(sample.out(), again.out());
         assertEquals(firstSample, Files.readString(results), "same seed, same results file");
+        Path structures = results.resolveSibling("structures");
+        CgformerProcess.Result generate = CgformerProcess.run("design", "generate", EXAMPLE.toString(), "--results", results.toString(),
+                "--candidates", "sampled", "--decorations", "4", "-o", structures.toString());
+        assertEquals(0, generate.code(), generate.toString());
+        try (var files = Files.list(structures)) {
+            assertTrue(files.filter(f -> f.toString().endsWith(".cif")).count() >= 20, generate.toString());
+        }
+
         Matcher sampled = Pattern.compile("sampled (\\d+) of 830").matcher(sample.out());
         assertTrue(sampled.find(), sample.toString());
         int count = Integer.parseInt(sampled.group(1));
@@ -83,10 +91,13 @@ class DesignCommandTest {
 
     @Test
     void benchDesignPrintsMeasuredMedians() throws Exception {
-        CgformerProcess.Result result = CgformerProcess.run("bench", "design", EXAMPLE.toString(), "--repeats", "3", "--warmup", "1");
+        CgformerProcess.Result result = CgformerProcess.run("bench", "design", EXAMPLE.toString(), "--repeats", "3", "--warmup", "1",
+                "--generation-repeats", "1", "--decorations", "2");
         assertEquals(0, result.code(), result.toString());
         assertTrue(result.out().matches("(?s).*funnel over 148995 combinations: median [0-9.]+ ms \\(min [0-9.]+, max [0-9.]+; 3 timed runs after 1 warm-up\\).*"),
                 result.toString());
         assertTrue(result.out().contains("Ward clustering of 830 survivors into 20 groups: median"), result.toString());
+        assertTrue(result.out().contains("structure generation for 830 survivors (K = 2 decorations, no file output): median"),
+                result.toString());
     }
 }
