@@ -11,8 +11,17 @@ package org.cgformer.cli.api;
  */
 public interface CommandContribution {
 
-    /** The word typed after {@code cgformer}, e.g. {@code inspect}; lower case, no spaces. */
+    /**
+     * The words typed after {@code cgformer}, e.g. {@code inspect}. Two words separated by a space,
+     * e.g. {@code bench bvse}, put the command into a group ({@code bench}) that several bundles
+     * can contribute to.
+     */
     String name();
+
+    /** Description of the group named by the first word of a two-word {@link #name()}, if this contribution has one to offer. */
+    default String groupDescription() {
+        return null;
+    }
 
     /** A new picocli command object for one invocation. */
     Object newCommand();

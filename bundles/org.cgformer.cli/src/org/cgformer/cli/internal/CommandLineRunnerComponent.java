@@ -8,6 +8,7 @@ import org.cgformer.cli.api.CommandContribution;
 import org.cgformer.cli.api.CommandLineRunner;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -39,7 +40,7 @@ public class CommandLineRunnerComponent implements CommandLineRunner {
     int execute(PrintWriter out, PrintWriter err, String... args) {
         RootCommand root = new RootCommand();
         CommandLine commandLine = new CommandLine(root);
-        contributions.forEach((name, contribution) -> commandLine.addSubcommand(name, contribution.newCommand()));
+        contributions.forEach((name, contribution) -> add(commandLine, name, contribution));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -65,6 +66,27 @@ public class CommandLineRunnerComponent implements CommandLineRunner {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Adds a command at the top level, or inside its group ("bench bvse" → group bench). */
+    private static void add(CommandLine root, String name, CommandContribution contribution) {
+        String[] words = name.trim().split("\\s+", 2);
+        if (words.length == 1) {
+            root.addSubcommand(words[0], contribution.newCommand());
+            return;
+        }
+        CommandLine group = root.getSubcommands().get(words[0]);
+        if (group == null) {
+            CommandSpec spec = CommandSpec.create().name(words[0]).mixinStandardHelpOptions(true);
+            spec.usageMessage().synopsisSubcommandLabel("COMMAND");
+            group = new CommandLine(spec);
+            root.addSubcommand(words[0], group);
+        }
+        String description = contribution.groupDescription();
+        if (description != null && group.getCommandSpec().usageMessage().description().length == 0) {
+            group.getCommandSpec().usageMessage().description(description);
+        }
+        group.addSubcommand(words[1], contribution.newCommand());
     }
 
     private static String describe(Throwable e) {
