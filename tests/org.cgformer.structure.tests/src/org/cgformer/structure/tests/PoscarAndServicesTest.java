@@ -29,10 +29,10 @@ class PoscarAndServicesTest {
     @Test
     void readsCartesianPoscarWithSelectiveDynamicsAndVolumeScale() throws Exception {
         String poscar = "NaCl rock salt\n-179.406144\n1 0 0\n0 1 0\n0 0 1\nNa_pv Cl\n1 1\nSelective dynamics\nCartesian\n"
-                + "0 0 0 T T T\n2.82 2.82 2.82 F F F\n";
+                + "0 0 0 T T T\n0.5 0.5 0.5 F F F\n";
         ReadResult r = new PoscarReader().read("CONTCAR", poscar);
         Structure s = r.structure();
-        assertEquals(5.64, s.lattice().a(), 1e-9, "negative scale is the volume");
+        assertEquals(5.64, s.lattice().a(), 1e-9, "negative scale is the volume; Cartesian positions are scaled too");
         assertArrayEquals(new double[] {0.5, 0.5, 0.5}, s.site(1).fracCoords(), 1e-9);
         assertEquals("NaCl", s.reducedFormula());
         assertEquals("NaCl rock salt", r.first().name());

@@ -31,6 +31,8 @@ final class CifStructureBuilder {
     static final double SITE_TOLERANCE = 1e-4;
     /** Relative distance to 1/3 or 2/3 below which a coordinate is read as exactly that (pymatgen's frac fix). */
     static final double THIRDS_TOLERANCE = 1e-4;
+    /** Coordinates written with more decimals than this are taken as exact, not as rounded thirds. */
+    static final int MAX_ROUNDED_DECIMALS = 8;
     /** Total site occupancies up to 1 + this are rescaled to 1 with a warning; above, the block is refused. */
     static final double OCCUPANCY_RESCALE_TOLERANCE = 0.05;
     /** Relative tolerance for recognising a rhombohedral cell (a = b = c, alpha = beta = gamma). */
@@ -252,7 +254,7 @@ final class CifStructureBuilder {
             if (cartesian) {
                 frac = lattice.fracCoords(frac);
             }
-            snapped += snapThirds(frac);
+            snapped += snapThirds(frac, coords, row);
             AsymmetricSite site = atomSite(row, frac, labels, types, occupancies, oxidation);
             if (site != null) {
                 sites.add(site);
@@ -290,10 +292,16 @@ final class CifStructureBuilder {
         }
     }
 
-    /** pymatgen reads 0.3333 and 0.6667 as 1/3 and 2/3 so that symmetry copies coincide. */
-    private static int snapThirds(double[] frac) {
+    /**
+     * pymatgen reads 0.3333 and 0.6667 as 1/3 and 2/3 so that symmetry copies coincide. Only values
+     * written with few decimals are rounded ones; full-precision values (our own CIFs) stay as written.
+     */
+    private static int snapThirds(double[] frac, Column[] coords, int row) {
         int snapped = 0;
         for (int k = 0; k < 3; k++) {
+            if (decimals(coords[k].get(row).text()) > MAX_ROUNDED_DECIMALS) {
+                continue;
+            }
             for (double third : new double[] {1.0 / 3, 2.0 / 3}) {
                 if (frac[k] != third && Math.abs(1 - frac[k] / third) < THIRDS_TOLERANCE) {
                     frac[k] = third;
@@ -365,7 +373,8 @@ final class CifStructureBuilder {
     // ---- merging and expansion ------------------------------------------------------------------
 
     /** pymatgen's get_matching_coord: a site on a symmetry copy of an earlier position joins it. */
-    private List<Position> mergeByPosition(List<AsymmetricSite> sites, List<SymmetryOperation> operations) {
+    private List<Position> mergeByPosition(List<AsymmetricSite> sites, List<SymmetryOperation> operations)
+            throws CifDataException {
         List<Position> positions = new ArrayList<>();
         for (AsymmetricSite site : sites) {
             Position match = matching(positions, site.frac(), operations);
@@ -407,15 +416,14 @@ final class CifStructureBuilder {
         return null;
     }
 
-    private void rescaleOccupancies(Position position) {
+    private void rescaleOccupancies(Position position) throws CifDataException {
         double total = position.occupancies.values().stream().mapToDouble(Double::doubleValue).sum();
         if (total <= 1 + Site.OCCUPANCY_TOLERANCE) {
             return;
         }
         if (total > 1 + OCCUPANCY_RESCALE_TOLERANCE) {
-            issues.add(ParseIssue.error(file, position.line, "occupancies of site '" + position.label + "' "
-                    + position.occupancies + " sum to " + total + " > 1"));
-            return;
+            throw new CifDataException(position.line, "occupancies of site '" + position.label + "' "
+                    + position.occupancies + " sum to " + String.format(java.util.Locale.ROOT, "%.4f", total) + " > 1");
         }
         issues.add(ParseIssue.warning(file, position.line, "occupancies of site '" + position.label + "' sum to " + total
                 + "; rescaled to 1"));
@@ -423,11 +431,7 @@ final class CifStructureBuilder {
     }
 
     /** Applies every operation to every position, keeping one site per distinct wrapped position. */
-    private List<Site> expand(List<Position> positions, List<SymmetryOperation> operations) throws CifDataException {
-        Optional<ParseIssue> overfull = issues.stream().filter(i -> i.severity() == ParseIssue.Severity.ERROR).findFirst();
-        if (overfull.isPresent()) {
-            throw new CifDataException(overfull.get().line(), overfull.get().message());
-        }
+    private List<Site> expand(List<Position> positions, List<SymmetryOperation> operations) {
         Map<Map<Species, Double>, List<double[]>> placedByOccupancy = new LinkedHashMap<>();
         List<Site> sites = new ArrayList<>();
         for (Position position : positions) {
@@ -441,6 +445,19 @@ final class CifStructureBuilder {
             }
         }
         return sites;
+    }
+
+    /** Digits after the decimal point, uncertainty excluded. */
+    private static int decimals(String number) {
+        int dot = number.indexOf('.');
+        if (dot < 0) {
+            return 0;
+        }
+        int end = dot + 1;
+        while (end < number.length() && Character.isDigit(number.charAt(end))) {
+            end++;
+        }
+        return end - dot - 1;
     }
 
     /** Closer than {@link #SITE_TOLERANCE} on every axis, modulo lattice translations. */

@@ -15,7 +15,7 @@ import org.cgformer.structure.api.StructureWriter;
 /**
  * Writes a structure as a CIF in P 1 with every site listed, as pymatgen's CifWriter: mixed sites
  * become one row per species at the same position (read back as one mixed site), oxidation states
- * go to {@code _atom_type_oxidation_number}. Numbers carry enough digits to read back unchanged to 1e-8.
+ * go to {@code _atom_type_oxidation_number}. Coordinates are written with full double precision.
  */
 public class CifWriter implements StructureWriter {
 
@@ -85,8 +85,9 @@ public class CifWriter implements StructureWriter {
                 label = label + "_" + used.merge(label, 1, Integer::sum);
             }
             for (Map.Entry<Species, Double> e : site.occupancies().entrySet()) {
-                cif.append(String.format(Locale.ROOT, "  %s  %s  1  %.10f  %.10f  %.10f  %s%n", e.getKey(), label, site.x(),
-                        site.y(), site.z(), plain(e.getValue())));
+                // full double precision: sites 1e-4 apart (the merging tolerance) must stay apart when read back
+                cif.append(String.format(Locale.ROOT, "  %s  %s  1  %s  %s  %s  %s%n", e.getKey(), label, plain(site.x()),
+                        plain(site.y()), plain(site.z()), plain(e.getValue())));
             }
         }
     }
