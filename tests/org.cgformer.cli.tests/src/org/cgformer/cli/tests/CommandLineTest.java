@@ -84,19 +84,19 @@ class CommandLineTest {
     @Test
     void commandsOfSeveralBundlesShareAGroup() throws Exception {
         ServiceRegistration<CommandContribution> first = bundleContext()
-                .registerService(CommandContribution.class, new GroupedEcho("bench alpha"), null);
+                .registerService(CommandContribution.class, new GroupedEcho("probe alpha"), null);
         ServiceRegistration<CommandContribution> second = bundleContext()
-                .registerService(CommandContribution.class, new GroupedEcho("bench beta"), null);
+                .registerService(CommandContribution.class, new GroupedEcho("probe beta"), null);
         try {
             Run help = run("--help");
-            assertTrue(help.out().contains("bench") && help.out().contains("Measure things"), help.out());
-            Run groupHelp = run("bench", "--help");
+            assertTrue(help.out().contains("probe") && help.out().contains("Measure things"), help.out());
+            Run groupHelp = run("probe", "--help");
             assertEquals(CommandLineRunner.OK, groupHelp.code(), groupHelp.err());
             assertTrue(groupHelp.out().contains("alpha") && groupHelp.out().contains("beta"), groupHelp.out());
-            Run run = run("bench", "beta", "sodium");
+            Run run = run("probe", "beta", "sodium");
             assertEquals(CommandLineRunner.OK, run.code(), run.err());
             assertEquals("sodium", run.out().strip());
-            Run bare = run("bench");
+            Run bare = run("probe");
             assertEquals(CommandLineRunner.USAGE, bare.code(), bare.out() + bare.err());
         } finally {
             first.unregister();
