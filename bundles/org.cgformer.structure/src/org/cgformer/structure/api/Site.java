@@ -52,7 +52,7 @@ public final class Site {
             total += occupancy;
         }
         if (total > 1 + OCCUPANCY_TOLERANCE) {
-            throw new StructureException("site '" + label + "': occupancies " + occupancies + " sum to " + total + " > 1");
+            throw new StructureException("site '" + label + "': occupancies " + occupancies + " sum to " + Formats.number(total) + " > 1");
         }
         return new Site(label, fracCoords.clone(), Collections.unmodifiableMap(new LinkedHashMap<>(occupancies)));
     }

@@ -85,9 +85,10 @@ public class CifWriter implements StructureWriter {
                 label = label + "_" + used.merge(label, 1, Integer::sum);
             }
             for (Map.Entry<Species, Double> e : site.occupancies().entrySet()) {
-                // full double precision: sites 1e-4 apart (the merging tolerance) must stay apart when read back
-                cif.append(String.format(Locale.ROOT, "  %s  %s  1  %s  %s  %s  %s%n", e.getKey(), label, plain(site.x()),
-                        plain(site.y()), plain(site.z()), plain(e.getValue())));
+                // 17 decimals: the value reads back unchanged, so sites 1e-4 apart (the merging tolerance) stay
+                // apart, and the reader does not take it for a rounded third (it rounds 0.6667 to 2/3)
+                cif.append(String.format(Locale.ROOT, "  %s  %s  1  %.17f  %.17f  %.17f  %s%n", e.getKey(), label, site.x(),
+                        site.y(), site.z(), plain(e.getValue())));
             }
         }
     }
