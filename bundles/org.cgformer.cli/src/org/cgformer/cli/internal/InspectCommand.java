@@ -2,12 +2,10 @@ package org.cgformer.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
@@ -84,23 +82,13 @@ public class InspectCommand implements Callable<Integer> {
     }
 
     private Outcome inspect(Path file) {
-        Optional<StructureReader> reader = StructureFiles.reader(readers, file);
-        if (reader.isEmpty()) {
-            return new Outcome(file, null, file + ": no reader for this kind of file (installed: " + formats() + ")");
-        }
         try {
-            return new Outcome(file, reader.get().read(file), null);
-        } catch (NoSuchFileException e) {
-            return new Outcome(file, null, file + ": no such file");
+            return new Outcome(file, StructureFiles.read(readers, file), null);
         } catch (IOException e) {
             return new Outcome(file, null, file + ": cannot read: " + e.getMessage());
         } catch (StructureFormatException e) {
             return new Outcome(file, null, e.getMessage());
         }
-    }
-
-    private String formats() {
-        return readers.isEmpty() ? "none" : String.join(", ", readers.stream().map(StructureReader::formatName).toList());
     }
 
     private void printText(Outcome outcome) {
