@@ -9,6 +9,9 @@ package org.cgformer.bvse.api;
  * <li>cutoff: distance within which framework ions contribute, Å (default 10, as in DESIGN.md)</li>
  * <li>maximum barrier: thresholds above this many eV count as "does not percolate" (default 10 eV:
  * far above any barrier a conductor can have, below the walls of overlapping ions)</li>
+ * <li>refinement: the percolation analysis runs on the grid interpolated to this many times the
+ * density along each vector (1 or 2, default 2); it finds the bottlenecks between grid points,
+ * so barriers converge at coarser grids</li>
  * <li>threads: worker threads for the grid (default: all cores)</li>
  * </ul>
  */
@@ -22,6 +25,7 @@ public final class BvseOptions {
     private final double resolutionAngstrom;
     private final double cutoffAngstrom;
     private final double maxBarrierEv;
+    private final int refinement;
     private final int threads;
 
     private BvseOptions(Builder builder) {
@@ -30,6 +34,7 @@ public final class BvseOptions {
         this.resolutionAngstrom = builder.resolutionAngstrom;
         this.cutoffAngstrom = builder.cutoffAngstrom;
         this.maxBarrierEv = builder.maxBarrierEv;
+        this.refinement = builder.refinement;
         this.threads = builder.threads;
     }
 
@@ -61,13 +66,18 @@ public final class BvseOptions {
         return maxBarrierEv;
     }
 
+    public int refinement() {
+        return refinement;
+    }
+
     public int threads() {
         return threads;
     }
 
     public Builder toBuilder() {
         return builder().optMobileIon(mobileElement, mobileCharge).optResolution(resolutionAngstrom)
-                .optCutoff(cutoffAngstrom).optMaxBarrier(maxBarrierEv).optThreads(threads);
+                .optCutoff(cutoffAngstrom).optMaxBarrier(maxBarrierEv).optRefinement(refinement)
+                .optThreads(threads);
     }
 
     /** Builder; every value is optional and has the default documented on {@link BvseOptions}. */
@@ -77,6 +87,7 @@ public final class BvseOptions {
         private double resolutionAngstrom = 0.1;
         private double cutoffAngstrom = 10.0;
         private double maxBarrierEv = 10.0;
+        private int refinement = 2;
         private int threads = Runtime.getRuntime().availableProcessors();
 
         public Builder optMobileIon(String element, int charge) {
@@ -97,6 +108,11 @@ public final class BvseOptions {
 
         public Builder optMaxBarrier(double ev) {
             this.maxBarrierEv = ev;
+            return this;
+        }
+
+        public Builder optRefinement(int factor) {
+            this.refinement = factor;
             return this;
         }
 
@@ -121,6 +137,9 @@ public final class BvseOptions {
             }
             if (!(maxBarrierEv > 0)) {
                 throw new IllegalArgumentException("maximum barrier must be positive, got " + maxBarrierEv);
+            }
+            if (refinement != 1 && refinement != 2) {
+                throw new IllegalArgumentException("refinement must be 1 or 2, got " + refinement);
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, got " + threads);

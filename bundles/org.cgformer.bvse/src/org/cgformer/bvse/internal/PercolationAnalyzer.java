@@ -1,6 +1,8 @@
 package org.cgformer.bvse.internal;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.cgformer.bvse.api.EnergyLandscape;
 
@@ -23,9 +25,9 @@ final class PercolationAnalyzer {
     private final EnergyLandscape landscape;
     private final int na, nb, nc;
     private final int[] parent;
-    private final int[] offset; // image of a point relative to its parent, 3 ints per point
-    private final int[] size;
-    private final WrapBasis[] basis;
+    private final short[] offset; // image of a point relative to its parent, 3 per point (a few cells at most)
+    private final byte[] rank; // union by rank keeps trees shallow without a size per point
+    private final Map<Integer, WrapBasis> basis = new HashMap<>(); // only roots of components that wrap
     private int fx, fy, fz; // image of the last point passed to find() relative to its root
 
     PercolationAnalyzer(EnergyLandscape landscape) {
@@ -36,9 +38,8 @@ final class PercolationAnalyzer {
         int n = landscape.size();
         this.parent = new int[n];
         Arrays.fill(parent, INACTIVE);
-        this.offset = new int[3 * n];
-        this.size = new int[n];
-        this.basis = new WrapBasis[n];
+        this.offset = new short[3 * n];
+        this.rank = new byte[n];
     }
 
     /**
@@ -49,12 +50,9 @@ final class PercolationAnalyzer {
         double[] thresholds = {Double.NaN, Double.NaN, Double.NaN};
         int reached = 0;
         float[] energies = landscape.energies();
-        for (long key : pointsByEnergy()) {
+        for (long key : pointsByEnergy(maxBarrier)) {
             int point = (int) key;
             float energy = energies[point];
-            if (!Float.isFinite(energy) || energy - landscape.minimum() > maxBarrier) {
-                break;
-            }
             int rank = activate(point);
             while (reached < rank) {
                 thresholds[reached++] = energy - landscape.minimum();
@@ -66,15 +64,23 @@ final class PercolationAnalyzer {
         return thresholds;
     }
 
-    /** Grid indices sorted by energy: (float bits of the shifted, non-negative energy) << 32 | index. */
-    private long[] pointsByEnergy() {
+    /**
+     * Indices of the points at most {@code maxBarrier} above the minimum, sorted by energy: keys are
+     * (float bits of the shifted, non-negative energy) << 32 | index. Higher points can never be on
+     * a reported path, so they are not sorted at all.
+     */
+    private long[] pointsByEnergy(double maxBarrier) {
         float[] energies = landscape.energies();
         long[] keys = new long[energies.length];
         float min = (float) landscape.minimum();
+        int count = 0;
         for (int i = 0; i < energies.length; i++) {
-            float shifted = Float.isFinite(energies[i]) ? Math.max(0f, energies[i] - min) : Float.POSITIVE_INFINITY;
-            keys[i] = ((long) Float.floatToIntBits(shifted) << 32) | i;
+            float shifted = Math.max(0f, energies[i] - min);
+            if (shifted <= maxBarrier) {
+                keys[count++] = ((long) Float.floatToIntBits(shifted) << 32) | i;
+            }
         }
+        keys = Arrays.copyOf(keys, count);
         Arrays.parallelSort(keys);
         return keys;
     }
@@ -82,7 +88,6 @@ final class PercolationAnalyzer {
     /** Adds a point, joins it to its active neighbours, returns the rank of its component. */
     private int activate(int point) {
         parent[point] = point;
-        size[point] = 1;
         int i = point / (nb * nc), j = (point / nc) % nb, k = point % nc;
         join(point, i + 1 == na ? index(0, j, k) : index(i + 1, j, k), i + 1 == na ? 1 : 0, 0, 0);
         join(point, i == 0 ? index(na - 1, j, k) : index(i - 1, j, k), i == 0 ? -1 : 0, 0, 0);
@@ -90,7 +95,7 @@ final class PercolationAnalyzer {
         join(point, j == 0 ? index(i, nb - 1, k) : index(i, j - 1, k), 0, j == 0 ? -1 : 0, 0);
         join(point, k + 1 == nc ? index(i, j, 0) : index(i, j, k + 1), 0, 0, k + 1 == nc ? 1 : 0);
         join(point, k == 0 ? index(i, j, nc - 1) : index(i, j, k - 1), 0, 0, k == 0 ? -1 : 0);
-        WrapBasis wraps = basis[find(point)];
+        WrapBasis wraps = basis.get(find(point));
         return wraps == null ? 0 : wraps.rank();
     }
 
@@ -112,30 +117,29 @@ final class PercolationAnalyzer {
             }
             return;
         }
-        if (size[rv] < size[ru]) {
+        if (rank[rv] < rank[ru]) {
             link(rv, ru, -dx, -dy, -dz);
         } else {
+            if (rank[rv] == rank[ru]) {
+                rank[rv]++;
+            }
             link(ru, rv, dx, dy, dz);
         }
     }
 
     private void link(int child, int root, int dx, int dy, int dz) {
         parent[child] = root;
-        offset[3 * child] = dx;
-        offset[3 * child + 1] = dy;
-        offset[3 * child + 2] = dz;
-        size[root] += size[child];
-        if (basis[child] != null) {
-            basisOf(root).addAll(basis[child]);
-            basis[child] = null;
+        offset[3 * child] = (short) dx;
+        offset[3 * child + 1] = (short) dy;
+        offset[3 * child + 2] = (short) dz;
+        WrapBasis childBasis = basis.remove(child);
+        if (childBasis != null) {
+            basisOf(root).addAll(childBasis);
         }
     }
 
     private WrapBasis basisOf(int root) {
-        if (basis[root] == null) {
-            basis[root] = new WrapBasis();
-        }
-        return basis[root];
+        return basis.computeIfAbsent(root, r -> new WrapBasis());
     }
 
     /** Root of x's component; leaves x's image relative to it in (fx, fy, fz). Compresses the path. */
@@ -154,9 +158,9 @@ final class PercolationAnalyzer {
             int next = parent[node];
             int ox = offset[3 * node], oy = offset[3 * node + 1], oz = offset[3 * node + 2];
             parent[node] = root;
-            offset[3 * node] = cx;
-            offset[3 * node + 1] = cy;
-            offset[3 * node + 2] = cz;
+            offset[3 * node] = (short) cx;
+            offset[3 * node + 1] = (short) cy;
+            offset[3 * node + 2] = (short) cz;
             cx -= ox;
             cy -= oy;
             cz -= oz;

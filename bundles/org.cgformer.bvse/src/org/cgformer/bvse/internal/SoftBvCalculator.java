@@ -44,7 +44,8 @@ public class SoftBvCalculator implements BvseCalculator {
         if (!Double.isFinite(landscape.minimum())) {
             throw new BvseException("every grid point lies inside a framework cation; is the cell or are the radii wrong?");
         }
-        double[] thresholds = new PercolationAnalyzer(landscape).thresholds(options.maxBarrierEv());
+        EnergyLandscape analysed = options.refinement() == 2 ? GridRefiner.refine(landscape) : landscape;
+        double[] thresholds = new PercolationAnalyzer(analysed).thresholds(options.maxBarrierEv());
         progress.accept(1.0);
         return new BvseResult(framework.mobileIon, options.resolutionAngstrom(), barrier(thresholds[0]),
                 barrier(thresholds[1]), barrier(thresholds[2]), siteEnergies(calculator, landscape, sites, options),

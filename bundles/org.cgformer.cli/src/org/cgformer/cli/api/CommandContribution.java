@@ -12,11 +12,16 @@ package org.cgformer.cli.api;
 public interface CommandContribution {
 
     /**
-     * The word typed after {@code cgformer}, e.g. {@code inspect}; lower case. Two words separated by
-     * a space (e.g. {@code bench design}) put the command into a group shared by all contributions
-     * with the same first word ({@code cgformer bench design}, {@code cgformer bench bvse}).
+     * The words typed after {@code cgformer}, e.g. {@code inspect}. Two words separated by a space,
+     * e.g. {@code bench bvse}, put the command into a group ({@code bench}) that several bundles
+     * can contribute to.
      */
     String name();
+
+    /** Description of the group named by the first word of a two-word {@link #name()}, if this contribution has one to offer. */
+    default String groupDescription() {
+        return null;
+    }
 
     /** A new picocli command object for one invocation. */
     Object newCommand();

@@ -8,6 +8,7 @@ import org.cgformer.cli.api.CommandContribution;
 import org.cgformer.cli.api.CommandLineRunner;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -39,7 +40,7 @@ public class CommandLineRunnerComponent implements CommandLineRunner {
     int execute(PrintWriter out, PrintWriter err, String... args) {
         RootCommand root = new RootCommand();
         CommandLine commandLine = new CommandLine(root);
-        contributions.forEach((name, contribution) -> add(commandLine, name, contribution.newCommand()));
+        contributions.forEach((name, contribution) -> add(commandLine, name, contribution));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -67,20 +68,25 @@ public class CommandLineRunnerComponent implements CommandLineRunner {
         }
     }
 
-    /** {@code name} may be two words ("bench design"): the command then goes into the group named by the first. */
-    private static void add(CommandLine root, String name, Object command) {
-        int space = name.indexOf(' ');
-        if (space < 0) {
-            root.addSubcommand(name, command);
+    /** Adds a command at the top level, or inside its group ("bench bvse" → group bench). */
+    private static void add(CommandLine root, String name, CommandContribution contribution) {
+        String[] words = name.trim().split("\\s+", 2);
+        if (words.length == 1) {
+            root.addSubcommand(words[0], contribution.newCommand());
             return;
         }
-        String groupName = name.substring(0, space);
-        CommandLine group = root.getSubcommands().get(groupName);
+        CommandLine group = root.getSubcommands().get(words[0]);
         if (group == null) {
-            group = new CommandLine(new CommandGroup());
-            root.addSubcommand(groupName, group);
+            CommandSpec spec = CommandSpec.create().name(words[0]).mixinStandardHelpOptions(true);
+            spec.usageMessage().synopsisSubcommandLabel("COMMAND");
+            group = new CommandLine(spec);
+            root.addSubcommand(words[0], group);
         }
-        group.addSubcommand(name.substring(space + 1).trim(), command);
+        String description = contribution.groupDescription();
+        if (description != null && group.getCommandSpec().usageMessage().description().length == 0) {
+            group.getCommandSpec().usageMessage().description(description);
+        }
+        group.addSubcommand(words[1], contribution.newCommand());
     }
 
     private static String describe(Throwable e) {

@@ -82,6 +82,29 @@ class CommandLineTest {
     }
 
     @Test
+    void commandsOfSeveralBundlesShareAGroup() throws Exception {
+        ServiceRegistration<CommandContribution> first = bundleContext()
+                .registerService(CommandContribution.class, new GroupedEcho("probe alpha"), null);
+        ServiceRegistration<CommandContribution> second = bundleContext()
+                .registerService(CommandContribution.class, new GroupedEcho("probe beta"), null);
+        try {
+            Run help = run("--help");
+            assertTrue(help.out().contains("probe") && help.out().contains("Measure things"), help.out());
+            Run groupHelp = run("probe", "--help");
+            assertEquals(CommandLineRunner.OK, groupHelp.code(), groupHelp.err());
+            assertTrue(groupHelp.out().contains("alpha") && groupHelp.out().contains("beta"), groupHelp.out());
+            Run run = run("probe", "beta", "sodium");
+            assertEquals(CommandLineRunner.OK, run.code(), run.err());
+            assertEquals("sodium", run.out().strip());
+            Run bare = run("probe");
+            assertEquals(CommandLineRunner.USAGE, bare.code(), bare.out() + bare.err());
+        } finally {
+            first.unregister();
+            second.unregister();
+        }
+    }
+
+    @Test
     void failingCommandExitsWithOneAndAMessageWithoutStackTrace() throws Exception {
         ServiceRegistration<CommandContribution> registration = bundleContext()
                 .registerService(CommandContribution.class, new FailContribution(), null);
@@ -139,6 +162,29 @@ class CommandLineTest {
         @Override
         public String name() {
             return "echo";
+        }
+
+        @Override
+        public Object newCommand() {
+            return new Echo();
+        }
+    }
+
+    static final class GroupedEcho implements CommandContribution {
+        private final String name;
+
+        GroupedEcho(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String groupDescription() {
+            return "Measure things (test group).";
         }
 
         @Override

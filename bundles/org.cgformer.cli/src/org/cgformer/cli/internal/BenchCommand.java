@@ -8,17 +8,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** A group of commands contributed under a common first word (e.g. {@code cgformer bench …}). */
-@Command(mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-        description = "Commands contributed by installed bundles under this name.")
-public class CommandGroup implements Callable<Integer> {
+/** {@code cgformer bench}: in-process benchmarks; the benchmarks are its sub-commands. */
+@Command(name = "bench", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "BENCHMARK",
+        description = "Time the toolchain in-process, after a warm-up, and print median times.")
+public class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        // the group alone does nothing: show its commands
         spec.commandLine().usage(spec.commandLine().getErr());
         return CommandLineRunner.USAGE;
     }

@@ -1,0 +1,158 @@
+package org.cgformer.structure.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Amounts of elements (atoms per cell, or per formula unit); pymatgen's {@code Composition}.
+ * Immutable; elements are kept in electronegativity order, the order of pymatgen's formulas.
+ */
+public final class Composition {
+
+    /** Amounts below this (atoms) count as zero, as pymatgen's {@code Composition.amount_tolerance}. */
+    public static final double AMOUNT_TOLERANCE = 1e-8;
+    /** Relative tolerance when deciding whether an amount is an integer for the reduced formula. */
+    private static final double INTEGER_TOLERANCE = 1e-6;
+
+    private final Map<Element, Double> amounts;
+
+    private Composition(Map<Element, Double> amounts) {
+        this.amounts = amounts;
+    }
+
+    /** A composition from element amounts; amounts must be finite and not negative. */
+    public static Composition of(Map<Element, Double> amounts) {
+        List<Element> elements = new ArrayList<>(amounts.keySet());
+        elements.sort((a, b) -> Species.of(a).compareTo(Species.of(b)));
+        Map<Element, Double> ordered = new LinkedHashMap<>();
+        for (Element element : elements) {
+            double amount = amounts.get(element);
+            if (!(amount >= 0) || Double.isInfinite(amount)) {
+                throw new StructureException("amount " + amount + " of " + element + " is not a non-negative number");
+            }
+            if (amount > AMOUNT_TOLERANCE) {
+                ordered.put(element, amount);
+            }
+        }
+        return new Composition(Collections.unmodifiableMap(ordered));
+    }
+
+    /** {@code Composition.of("Na", 3, "Zr", 2)}: alternating symbols and amounts. */
+    public static Composition of(Object... symbolsAndAmounts) {
+        Map<Element, Double> amounts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < symbolsAndAmounts.length; i += 2) {
+            amounts.merge(Element.of((String) symbolsAndAmounts[i]),
+                    ((Number) symbolsAndAmounts[i + 1]).doubleValue(), Double::sum);
+        }
+        return of(amounts);
+    }
+
+    /** Element to amount, in electronegativity order. */
+    public Map<Element, Double> amounts() {
+        return amounts;
+    }
+
+    public double amount(Element element) {
+        return amounts.getOrDefault(element, 0.0);
+    }
+
+    public double amount(String symbol) {
+        return Element.find(symbol).map(this::amount).orElse(0.0);
+    }
+
+    /** Total number of atoms. */
+    public double numberOfAtoms() {
+        return amounts.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Mass in atomic mass units. */
+    public double weight() {
+        double weight = 0;
+        for (Map.Entry<Element, Double> e : amounts.entrySet()) {
+            weight += e.getKey().atomicMass() * e.getValue();
+        }
+        return weight;
+    }
+
+    /** Fraction of all atoms that are {@code element}. */
+    public double atomicFraction(Element element) {
+        double total = numberOfAtoms();
+        return total == 0 ? 0 : amount(element) / total;
+    }
+
+    /** pymatgen's {@code formula}: {@code Na3 Zr2 Si2 P1 O12}. */
+    public String formula() {
+        StringJoiner joiner = new StringJoiner(" ");
+        amounts.forEach((element, amount) -> joiner.add(element.symbol() + Formats.number(amount)));
+        return joiner.toString();
+    }
+
+    /** pymatgen's {@code reduced_formula}: {@code Na3Zr2Si2PO12}, amounts divided by their common factor. */
+    public String reducedFormula() {
+        double factor = reductionFactor();
+        StringBuilder formula = new StringBuilder();
+        amounts.forEach((element, amount) -> {
+            double reduced = amount / factor;
+            formula.append(element.symbol());
+            if (Math.abs(reduced - 1) > INTEGER_TOLERANCE) {
+                formula.append(Formats.number(reduced));
+            }
+        });
+        return formula.toString();
+    }
+
+    /** Greatest common divisor of the amounts when all are integers, else 1. */
+    private double reductionFactor() {
+        long gcd = 0;
+        for (double amount : amounts.values()) {
+            long rounded = Math.round(amount);
+            if (Math.abs(amount - rounded) > INTEGER_TOLERANCE * Math.max(1, amount) || rounded == 0) {
+                return 1;
+            }
+            gcd = gcd(gcd, rounded);
+        }
+        return gcd == 0 ? 1 : gcd;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /** Same elements with amounts multiplied by {@code factor}. */
+    public Composition times(double factor) {
+        Map<Element, Double> scaled = new LinkedHashMap<>();
+        amounts.forEach((element, amount) -> scaled.put(element, amount * factor));
+        return of(scaled);
+    }
+
+    /** Whether both have the same elements with amounts within {@code tolerance} atoms. */
+    public boolean almostEquals(Composition other, double tolerance) {
+        java.util.Set<Element> elements = new java.util.HashSet<>(amounts.keySet());
+        elements.addAll(other.amounts.keySet());
+        for (Element element : elements) {
+            if (Math.abs(amount(element) - other.amount(element)) > tolerance) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Composition other && other.amounts.equals(amounts);
+    }
+
+    @Override
+    public int hashCode() {
+        return amounts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return formula();
+    }
+}
