@@ -117,7 +117,7 @@ public class BenchGraphsCommand implements Callable<Integer> {
         if (cell.isPresent()) {
             for (Featurizer featurizer : featurizers) {
                 benchOne(out, featurizer, options, "NASICON cell", cell.get());
-                benchOne(out, featurizer, options, "NASICON 2x1x1", cell.get().supercell(2, 1, 1));
+                benchOne(out, featurizer, options, "NASICON 2x1x1 supercell", cell.get().supercell(2, 1, 1));
             }
         }
         return CommandLineRunner.OK;
@@ -151,7 +151,10 @@ public class BenchGraphsCommand implements Callable<Integer> {
         }
         Path file = nasicon != null ? Path.of(nasicon) : DEFAULT_NASICON;
         try {
-            return Optional.of(StructureFiles.read(readers, file).structure());
+            Structure cell = StructureFiles.read(readers, file).structure();
+            spec.commandLine().getOut().printf(Locale.ROOT, "NASICON %s: %d sites; its 2x1x1 supercell %d sites%n", file,
+                    cell.size(), 2 * cell.size());
+            return Optional.of(cell);
         } catch (StructureFormatException e) {
             spec.commandLine().getErr().println("cgformer bench graphs: NASICON cell skipped: " + e.getMessage());
             return Optional.empty();
@@ -246,8 +249,8 @@ public class BenchGraphsCommand implements Callable<Integer> {
             featurizer.featurize(structure, options);
             times[r] = System.nanoTime() - start;
         }
-        out.printf(Locale.ROOT, "%-9s %s (%s, %d sites, %d edges): %.1f ms per graph, %.1f graphs/s (median of %d)%n",
-                featurizer.name(), what, structure.reducedFormula(), graph.nodes(), graph.topology().edges(),
+        out.printf(Locale.ROOT, "%-9s %s (%d sites, %d edges): %.1f ms per graph, %.1f graphs/s (median of %d)%n",
+                featurizer.name(), what, graph.nodes(), graph.topology().edges(),
                 median(times) * 1e3, 1 / median(times), rounds);
     }
 

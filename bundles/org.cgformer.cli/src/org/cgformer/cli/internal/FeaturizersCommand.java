@@ -60,9 +60,9 @@ public class FeaturizersCommand implements Callable<Integer> {
             out.println("no featurizers installed");
             return CommandLineRunner.OK;
         }
-        out.printf(Locale.ROOT, "%-18s %-9s %-30s %4s %4s %4s  %s%n", "NAME", "VERSION", "BUNDLE", "F", "E", "G", "DESCRIPTION");
+        out.printf(Locale.ROOT, "%-16s %-8s %-40s %4s %4s %4s  %s%n", "NAME", "VERSION", "BUNDLE", "F", "E", "G", "DESCRIPTION");
         for (Featurizer f : featurizers) {
-            out.printf(Locale.ROOT, "%-18s %-9s %-30s %4d %4d %4d  %s%n", f.name(), f.version(), bundle(f),
+            out.printf(Locale.ROOT, "%-16s %-8s %-40s %4d %4d %4d  %s%n", f.name(), f.version(), bundle(f),
                     f.nodeColumns().size(), f.edgeColumns().size(), f.graphColumns().size(), f.description());
             if (columns) {
                 printColumns(out, "node", f.nodeColumns());
