@@ -28,13 +28,18 @@ final class CgformerProcess {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
+        return runIn(runtime(), "cache", args);
+    }
+
+    /** Runs {@code bin/cgformer} of the runtime in {@code home}, with its Felix cache in work/{@code cacheName}. */
+    static Result runIn(Path home, String cacheName, String... args) throws IOException, InterruptedException {
         Path work = Paths.get(System.getProperty("cgformer.test.work", "target/work"));
         Files.createDirectories(work);
         List<String> command = new ArrayList<>();
-        command.add(runtime().resolve("bin/cgformer").toString());
+        command.add(home.resolve("bin/cgformer").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().put("CGFORMER_CACHE", work.resolve("cache").toString());
+        builder.environment().put("CGFORMER_CACHE", work.resolve(cacheName).toString());
         builder.environment().put("CGFORMER_DJL_CACHE", System.getProperty("cgformer.djl.cache", work.resolve("djl").toString()));
         Path out = work.resolve("stdout.txt");
         Path err = work.resolve("stderr.txt");
