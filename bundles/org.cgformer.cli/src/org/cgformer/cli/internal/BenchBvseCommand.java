@@ -69,7 +69,7 @@ public class BenchBvseCommand implements Callable<Integer> {
         Path compounds = folder != null ? folder : data.resolve("structures/na_compounds");
         out.printf(Locale.ROOT, "BVSE benchmark, %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), calculator.parameterTable());
-        StructureIons ions = StructureIons.of(StructureFiles.read(readers, cell).structure());
+        StructureIons ions = StructureIons.of(StructureReader.readFile(readers, cell).structure());
         timeNasicon(out, cell, ions, 0.2);
         timeNasicon(out, cell, ions, 0.1);
         out.println("  for scale: " + PYTHON_TOOLS);
@@ -106,7 +106,7 @@ public class BenchBvseCommand implements Callable<Integer> {
         long total = System.nanoTime();
         for (Path file : files) {
             try {
-                StructureIons ions = StructureIons.of(StructureFiles.read(readers, file).structure());
+                StructureIons ions = StructureIons.of(StructureReader.readFile(readers, file).structure());
                 long start = System.nanoTime();
                 calculator.compute(ions.lattice(), ions.sites(), options);
                 seconds.add((System.nanoTime() - start) / 1e9);

@@ -151,7 +151,7 @@ public class BenchGraphsCommand implements Callable<Integer> {
         }
         Path file = nasicon != null ? Path.of(nasicon) : DEFAULT_NASICON;
         try {
-            Structure cell = StructureFiles.read(readers, file).structure();
+            Structure cell = StructureReader.readFile(readers, file).structure();
             spec.commandLine().getOut().printf(Locale.ROOT, "NASICON %s: %d sites; its 2x1x1 supercell %d sites%n", file,
                     cell.size(), 2 * cell.size());
             return Optional.of(cell);

@@ -102,7 +102,7 @@ public class BvseCommand implements Callable<Integer> {
 
     private Map<String, Object> compute(Path file, boolean several, BvseOptions options)
             throws IOException, StructureFormatException, BvseException {
-        ReadResult read = StructureFiles.read(readers, file);
+        ReadResult read = StructureReader.readFile(readers, file);
         StructureIons ions = StructureIons.of(read.structure());
         long start = System.nanoTime();
         BvseResult result = calculator.compute(ions.lattice(), ions.sites(), options);

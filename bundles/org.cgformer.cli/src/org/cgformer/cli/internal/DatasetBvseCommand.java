@@ -143,7 +143,7 @@ public class DatasetBvseCommand implements Callable<Integer> {
     private void labelOne(Path file, BvseOptions options, Writer labels, Writer refused, Counts counts) throws IOException {
         String id = id(file);
         try {
-            ReadResult read = StructureFiles.read(readers, file);
+            ReadResult read = StructureReader.readFile(readers, file);
             StructureIons ions = StructureIons.of(read.structure());
             BvseResult result = calculator.compute(ions.lattice(), ions.sites(), options);
             Double barrier = dimension == 1 ? result.ea1D() : dimension == 2 ? result.ea2D() : result.ea3D();

@@ -83,7 +83,7 @@ public class InspectCommand implements Callable<Integer> {
 
     private Outcome inspect(Path file) {
         try {
-            return new Outcome(file, StructureFiles.read(readers, file), null);
+            return new Outcome(file, StructureReader.readFile(readers, file), null);
         } catch (IOException e) {
             return new Outcome(file, null, file + ": cannot read: " + e.getMessage());
         } catch (StructureFormatException e) {

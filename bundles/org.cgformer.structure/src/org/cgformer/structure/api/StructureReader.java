@@ -40,6 +40,25 @@ public interface StructureReader {
         return readers.stream().filter(r -> r.canRead(fileName)).findFirst();
     }
 
+    /**
+     * Reads a file with the first of {@code readers} that accepts its name. A file no reader
+     * accepts, a missing file and a file without any structure are all reported as
+     * {@link StructureFormatException}s naming the file, so batch work can log them and go on.
+     */
+    static ReadResult readFile(Collection<StructureReader> readers, Path file) throws IOException, StructureFormatException {
+        StructureReader reader = forFile(readers, file.getFileName().toString()).orElseThrow(() -> new StructureFormatException(
+                file.toString(), 0, "no reader for this kind of file (installed: " + String.join(", ",
+                        readers.stream().map(StructureReader::formatName).sorted().toList()) + ")", List.of()));
+        if (!Files.isRegularFile(file)) {
+            throw new StructureFormatException(file.toString(), 0, "no such file", List.of());
+        }
+        ReadResult result = reader.read(file);
+        if (result.structures().isEmpty()) {
+            throw new StructureFormatException(file.toString(), 0, "no structure in the file", result.issues());
+        }
+        return result;
+    }
+
     /** Lower-case extension of a file name without the dot, or "". */
     static String extension(String fileName) {
         String name = Path.of(fileName).getFileName().toString();

@@ -11,6 +11,12 @@ import org.cgformer.design.model.ElementTagExclusionRule;
 import org.cgformer.design.model.IonicRadiusMismatchRule;
 import org.cgformer.design.model.RadiusMismatchMetric;
 import org.cgformer.design.model.SubstitutedSite;
+import org.cgformer.design.model.resource.DesignSpaceResources;
+import org.cgformer.structure.api.Structure;
+import org.cgformer.structure.api.StructureReader;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** Small design spaces built in code for hand-checked rule effects. */
 final class Designs {
@@ -26,6 +32,20 @@ final class Designs {
      * Na3Zr2Si2PO12, Zr kept, equimolar; the pool is "Mg2", "Nb5", "Cd2:toxic" style entries and
      * every dopant is used (one combination) unless {@code dopantCount} is smaller.
      */
+    /** The design space's host structure, read with the installed CIF reader service (as the commands do). */
+    static Structure host(DesignSpace designSpace) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(Designs.class).getBundleContext();
+        ServiceTracker<StructureReader, StructureReader> tracker = new ServiceTracker<>(context, StructureReader.class, null);
+        tracker.open();
+        try {
+            tracker.waitForService(20_000);
+            List<StructureReader> readers = List.of(tracker.getServices(new StructureReader[0]));
+            return StructureReader.readFile(readers, DesignSpaceResources.hostStructurePath(designSpace)).structure();
+        } finally {
+            tracker.close();
+        }
+    }
+
     static DesignSpace nasicon(int dopantCount, String... pool) {
         DesignSpaceFactory factory = DesignSpaceFactory.eINSTANCE;
         DesignSpace designSpace = factory.createDesignSpace();

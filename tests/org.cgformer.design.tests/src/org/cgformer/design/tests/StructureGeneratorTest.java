@@ -25,7 +25,7 @@ class StructureGeneratorTest {
     @BeforeAll
     static void generate() throws Exception {
         DesignSpace example = DesignSpaceResources.loadDesignSpace(Designs.EXAMPLE);
-        generator = new StructureGenerator(example);
+        generator = new StructureGenerator(example, Designs.host(example));
         // Zr Ti Hf Nb Ta, mean valence 4.4 -> Na2.2Zr0.4Ti0.4Hf0.4Nb0.4Ta0.4Si2PO12
         structure = generator.generate(List.of("Ti", "Hf", "Nb", "Ta"), 2.2, 8, 1);
     }

@@ -14,13 +14,13 @@ import org.cgformer.design.api.FunnelResult;
 import org.cgformer.design.internal.structure.StructureGenerator;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.Linkage;
+import org.cgformer.structure.api.StructureReader;
 import org.eclipse.emf.common.util.BasicMonitor;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cgformer bench design FILE}: times the full funnel over all combinations and the Ward
@@ -56,7 +56,10 @@ public class BenchDesignCommand implements Callable<Integer> {
 
     private final DesignWorkflow workflow;
 
-    BenchDesignCommand(DesignWorkflow workflow) {
+    private final List<StructureReader> readers;
+
+    BenchDesignCommand(DesignWorkflow workflow, List<StructureReader> readers) {
+        this.readers = readers;
         this.workflow = workflow;
     }
 
@@ -79,7 +82,7 @@ public class BenchDesignCommand implements Callable<Integer> {
         }
         if (generationRepeats > 0) {
             long start = System.nanoTime();
-            StructureGenerator generator = new StructureGenerator(designSpace);
+            StructureGenerator generator = DesignFiles.generator(designSpace, readers);
             // reads the host CIF and computes the supercell's Ewald matrix, shared by all later decorations
             generator.generate(result.survivors().get(0).dopants(), result.survivors().get(0).mobileIonContent(), 1, 1);
             out.printf("structure generation set-up (host CIF, supercell Ewald matrix): %.1f ms (one run)%n",

@@ -1,14 +1,26 @@
 package org.cgformer.design.internal.cli;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.cgformer.cli.api.CommandContribution;
 import org.cgformer.design.api.DesignWorkflow;
-
+import org.cgformer.structure.api.StructureReader;
 import picocli.CommandLine;
 
 /** Contributes {@code cgformer design funnel|cluster|sample|generate}. */
 public class DesignCommandContribution implements CommandContribution {
 
     private volatile DesignWorkflow workflow;
+    private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
+
+    public void addReader(StructureReader reader) {
+        readers.add(reader);
+    }
+
+    public void removeReader(StructureReader reader) {
+        readers.remove(reader);
+    }
 
     public void setWorkflow(DesignWorkflow workflow) {
         this.workflow = workflow;
@@ -25,6 +37,6 @@ public class DesignCommandContribution implements CommandContribution {
                 .addSubcommand(new FunnelCommand(workflow))
                 .addSubcommand(new ClusterCommand())
                 .addSubcommand(new SampleCommand())
-                .addSubcommand(new GenerateCommand());
+                .addSubcommand(new GenerateCommand(List.copyOf(readers)));
     }
 }

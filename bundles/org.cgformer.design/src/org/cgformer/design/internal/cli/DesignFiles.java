@@ -7,11 +7,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.cgformer.design.api.DesignException;
+import org.cgformer.design.internal.structure.StructureGenerator;
 import org.cgformer.design.model.DesignResults;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.resource.DesignSpaceResources;
+import org.cgformer.structure.api.Structure;
+import org.cgformer.structure.api.StructureFormatException;
+import org.cgformer.structure.api.StructureReader;
 import org.eclipse.emf.common.util.Diagnostic;
 
 /** Loading, checking and saving the files the design commands work on. */
@@ -53,6 +58,13 @@ final class DesignFiles {
                     + ": run 'cgformer design funnel " + designSpaceFile + "' again");
         }
         return results;
+    }
+
+    /** The design space's host structure, read with the installed structure readers. */
+    static StructureGenerator generator(DesignSpace designSpace, List<StructureReader> readers)
+            throws IOException, StructureFormatException, DesignException {
+        Structure host = StructureReader.readFile(readers, DesignSpaceResources.hostStructurePath(designSpace)).structure();
+        return new StructureGenerator(designSpace, host);
     }
 
     static Path resultsFile(Path designSpaceFile, Path option) {

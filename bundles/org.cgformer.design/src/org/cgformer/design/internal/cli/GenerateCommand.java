@@ -15,12 +15,12 @@ import org.cgformer.design.internal.structure.StructureGenerator;
 import org.cgformer.design.model.Candidate;
 import org.cgformer.design.model.DesignResults;
 import org.cgformer.design.model.DesignSpace;
-
+import org.cgformer.structure.api.StructureReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cgformer design generate FILE [--candidates all|sampled] -o DIR}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -50,6 +50,12 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "<file>", description = "Results file (default: FILE with extension .designresults).")
     Path resultsOption;
 
+    private final List<StructureReader> readers;
+
+    GenerateCommand(List<StructureReader> readers) {
+        this.readers = readers;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (decorations < 1) {
@@ -60,7 +66,7 @@ public class GenerateCommand implements Callable<Integer> {
         DesignResults results = DesignFiles.loadCurrentResults(file, DesignFiles.resultsFile(file, resultsOption));
         List<Candidate> candidates = chosen(results);
         Files.createDirectories(output);
-        StructureGenerator generator = new StructureGenerator(designSpace);
+        StructureGenerator generator = DesignFiles.generator(designSpace, readers);
         ConsoleMonitor monitor = new ConsoleMonitor(spec.commandLine().getErr(), "generate");
         monitor.beginTask("generate", candidates.size());
         int replaced = 0;

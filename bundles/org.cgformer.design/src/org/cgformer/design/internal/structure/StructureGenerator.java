@@ -1,7 +1,5 @@
 package org.cgformer.design.internal.structure;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.Random;
 import org.cgformer.design.api.DesignException;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.resource.DesignSpaceResources;
+import org.cgformer.structure.api.Structure;
 
 /**
  * Ordered supercells of the host for one candidate: the substituted site holds the exact site
@@ -34,9 +33,10 @@ public final class StructureGenerator {
     private final HostCell host;
     private final Map<Integer, Supercell> supercells = new HashMap<>();
 
-    public StructureGenerator(DesignSpace designSpace) throws IOException {
+    /** @param host the design space's host structure, read with the installed structure readers */
+    public StructureGenerator(DesignSpace designSpace, Structure host) throws DesignException {
         this.designSpace = designSpace;
-        this.host = HostCif.read(DesignSpaceResources.hostStructurePath(designSpace));
+        this.host = HostCell.of(host, String.valueOf(DesignSpaceResources.hostStructurePath(designSpace)));
     }
 
     /**

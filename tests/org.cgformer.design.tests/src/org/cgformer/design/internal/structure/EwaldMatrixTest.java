@@ -29,13 +29,4 @@ class EwaldMatrixTest {
         double expected = -4 * MADELUNG_NACL * EwaldMatrix.COULOMB_EV_ANGSTROM / (a / 2);
         assertEquals(expected, energy, 1e-4 * Math.abs(expected));
     }
-
-    @Test
-    void readsSymmetryOperationsWithFractionalTranslations() {
-        SymmetryOperation operation = SymmetryOperation.parse("x-y+2/3, -y+1/3, -z+5/6");
-        double[] image = operation.apply(new double[] {0.1, 0.2, 0.3});
-        assertEquals(0.1 - 0.2 + 2.0 / 3, image[0], 1e-12);
-        assertEquals(-0.2 + 1.0 / 3, image[1], 1e-12);
-        assertEquals(-0.3 + 5.0 / 6, image[2], 1e-12);
-    }
 }
