@@ -3,6 +3,7 @@ package org.cgformer.design.internal.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
