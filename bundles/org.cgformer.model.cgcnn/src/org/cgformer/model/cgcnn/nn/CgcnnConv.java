@@ -63,7 +63,7 @@ public final class CgcnnConv extends AbstractBlock {
         NDArray z = NDArrays.concat(new NDList(self, nbr, edges), -1);
         NDArray gated = full.forward(ps, new NDList(z), training).singletonOrThrow().reshape(n * m, 2 * h);
         gated = gateNorm.forward(ps, new NDList(gated), training).singletonOrThrow().reshape(n, m, 2 * h);
-        NDList parts = gated.split(2, -1);
+        NDList parts = gated.split(2, 2);
         NDArray message = Activation.sigmoid(parts.get(0)).mul(Activation.softPlus(parts.get(1))).mul(mask);
         NDArray summed = sumNorm.forward(ps, new NDList(message.sum(new int[] {1})), training).singletonOrThrow();
         return new NDList(Activation.softPlus(nodes.add(summed)));
