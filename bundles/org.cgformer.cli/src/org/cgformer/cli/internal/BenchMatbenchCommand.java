@@ -3,7 +3,6 @@ package org.cgformer.cli.internal;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,8 +104,7 @@ public class BenchMatbenchCommand implements Callable<Integer> {
         String taskName = task.getFileName().toString();
         out.printf(Locale.ROOT, "%s, %d of 5 official folds, up to %d epochs, batch %d, lr %g, 10%% of each training part for validation%n",
                 taskName, splits.size(), epochs, batchSize, learningRate);
-        out.printf(Locale.ROOT, "%-12s %-16s %-26s %-14s %s%n", "model", "mean MAE", "MAE per fold", "train struct/s", "inference struct/s");
-        List<Object[]> rows = new ArrayList<>();
+        out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15s %s%n", "model", "mean MAE", "MAE per fold", "train struct/s", "inference struct/s");
         for (Map.Entry<String, List<ModelTools.FoldResult>> e : all.entrySet()) {
             List<ModelTools.FoldResult> r = e.getValue();
             double[] ms = Metrics.meanStd(r.stream().mapToDouble(f -> f.metrics().mae()).toArray());
@@ -116,13 +114,12 @@ public class BenchMatbenchCommand implements Callable<Integer> {
             }
             double train = r.stream().mapToDouble(ModelTools.FoldResult::trainPerSecond).average().orElse(Double.NaN);
             double infer = r.stream().mapToDouble(ModelTools.FoldResult::inferPerSecond).average().orElse(Double.NaN);
-            out.printf(Locale.ROOT, "%-12s %-16s %-26s %-14.0f %.0f%n", "ours " + e.getKey(), String.format(Locale.ROOT, "%.2f +- %.2f", ms[0], ms[1]),
+            out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15.0f %.0f%n", "ours " + e.getKey(), String.format(Locale.ROOT, "%.2f +- %.2f", ms[0], ms[1]),
                     per, train, infer);
-            rows.add(new Object[] {e.getKey(), ms[0]});
         }
         if (taskName.equals("matbench_jdft2d")) {
             out.println("published (Matbench v0.1 leaderboard, mean MAE meV/atom):");
-            PUBLISHED_JDFT2D.forEach((k, v) -> out.printf(Locale.ROOT, "%-12s %.2f%n", k, v));
+            PUBLISHED_JDFT2D.forEach((k, v) -> out.printf(Locale.ROOT, "%-15s %.2f%n", k, v));
         }
         return 0;
     }
