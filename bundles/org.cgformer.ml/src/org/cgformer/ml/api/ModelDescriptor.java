@@ -1,0 +1,110 @@
+package org.cgformer.ml.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON descriptor {@value #FILE} next to a model's parameters: what model and featurizer made it,
+ * its hyper-parameters, the target normalisation, the parameters file and its SHA-256, and metrics.
+ * Loading compares it with the installed model and featurizer and refuses what does not match.
+ *
+ * @param format descriptor format, {@value #FORMAT}
+ * @param model model name, e.g. cgcnn
+ * @param modelVersion version of the model's architecture
+ * @param featurizer featurizer name
+ * @param featurizerVersion featurizer version
+ * @param nodeFeatures F of the featurizer's graphs
+ * @param edgeFeatures E of the featurizer's graphs
+ * @param hyperParameters architecture hyper-parameters
+ * @param normalizer target normalisation
+ * @param parametersFile file of the parameters, relative to the folder
+ * @param parametersSha256 its SHA-256 (hex)
+ * @param metrics free-form figures (validation MAE, epochs, data hash…)
+ */
+public record ModelDescriptor(int format, String model, String modelVersion, String featurizer, String featurizerVersion,
+        int nodeFeatures, int edgeFeatures, ObjectNode hyperParameters, Normalizer normalizer, String parametersFile,
+        String parametersSha256, Map<String, Object> metrics) {
+
+    public static final String FILE = "model.json";
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public ModelDescriptor {
+        metrics = metrics == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metrics);
+    }
+
+    public void write(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        MAPPER.writeValue(folder.resolve(FILE).toFile(), this);
+    }
+
+    public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads {@code folder/model.json}.
+     *
+     * @throws ModelFileException when it is missing, not JSON, of another format or lacks a field
+     */
+    public static ModelDescriptor read(Path folder) throws ModelFileException {
+        Path file = folder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException(folder + " is not a model folder: it has no " + FILE);
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException(file + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ModelFileException("cannot read " + file + " (" + e + ")", e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new ModelFileException(file + " is not a JSON object");
+        }
+        int format = node.path("format").asInt(-1);
+        if (format != FORMAT) {
+            throw new ModelFileException(file + " has descriptor format " + node.path("format") + "; this version reads format " + FORMAT);
+        }
+        for (String field : new String[] {"model", "modelVersion", "featurizer", "featurizerVersion", "nodeFeatures", "edgeFeatures",
+                "hyperParameters", "normalizer", "parametersFile", "parametersSha256"}) {
+            if (node.path(field).isMissingNode() || node.path(field).isNull()) {
+                throw new ModelFileException(file + " lacks the field \"" + field + "\"");
+            }
+        }
+        try {
+            return MAPPER.treeToValue(node, ModelDescriptor.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelFileException(file + " has an invalid field (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A copy with {@code key} set in the metrics. */
+    public ModelDescriptor withMetric(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(metrics);
+        copy.put(key, value);
+        return new ModelDescriptor(format, model, modelVersion, featurizer, featurizerVersion, nodeFeatures, edgeFeatures,
+                hyperParameters, normalizer, parametersFile, parametersSha256, copy);
+    }
+
+    /** A copy naming another parameters file and checksum. */
+    public ModelDescriptor withParameters(String file, String sha256) {
+        return new ModelDescriptor(format, model, modelVersion, featurizer, featurizerVersion, nodeFeatures, edgeFeatures,
+                hyperParameters, normalizer, file, sha256, metrics);
+    }
+}

@@ -1,0 +1,11 @@
+package org.cgformer.ml.api;
+
+/** Thrown by {@link PropertyModel#train} when its {@link Cancellation} was cancelled. */
+public class TrainingCancelledException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TrainingCancelledException() {
+        super("training cancelled");
+    }
+}

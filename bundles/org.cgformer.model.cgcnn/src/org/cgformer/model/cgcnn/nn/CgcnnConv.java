@@ -1,0 +1,118 @@
+package org.cgformer.model.cgcnn.nn;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * CGCNN's gated graph convolution (Xie &amp; Grossman 2018, eq. 5): for each node i and neighbour slot
+ * j, z = concat(v_i, v_j, e_ij); v_i ← softplus(v_i + BN(Σ_j σ(BN(z W_f)) ⊙ softplus(BN(z W_s)))), the sum
+ * over the real neighbour slots only (fixed M slots with a mask).
+ *
+ * <p>Inputs: {@code nodes [N, H]}, {@code edges [N, M, E]}, {@code neighbours [N*M]} int64,
+ * {@code neighbourMask [N, M, 1]}. Output: {@code nodes [N, H]}.
+ */
+public final class CgcnnConv extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int hiddenSize;
+    private final Linear full;
+    private final BatchNorm gateNorm;
+    private final BatchNorm sumNorm;
+
+    CgcnnConv(Builder builder) {
+        super(VERSION);
+        hiddenSize = builder.hiddenSize;
+        full = addChildBlock("full", Linear.builder().setUnits(2L * hiddenSize).build());
+        gateNorm = addChildBlock("gate_norm", BatchNorm.builder().build());
+        sumNorm = addChildBlock("sum_norm", BatchNorm.builder().build());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        if (inputs.size() < 4) {
+            throw new IllegalArgumentException("expected [nodes, edges, neighbours, neighbourMask], got " + inputs.size() + " arrays");
+        }
+        NDArray nodes = inputs.get(0);
+        NDArray edges = inputs.get(1);
+        NDArray neighbours = inputs.get(2);
+        NDArray mask = inputs.get(3);
+        long n = nodes.getShape().get(0);
+        long m = edges.getShape().get(1);
+        long h = hiddenSize;
+        NDArray nbr = GraphInputs.gatherRows(nodes, neighbours).reshape(n, m, h);
+        NDArray self = nodes.expandDims(1).broadcast(new Shape(n, m, h));
+        NDArray z = NDArrays.concat(new NDList(self, nbr, edges), -1);
+        NDArray gated = full.forward(ps, new NDList(z), training).singletonOrThrow().reshape(n * m, 2 * h);
+        gated = gateNorm.forward(ps, new NDList(gated), training).singletonOrThrow().reshape(n, m, 2 * h);
+        NDList parts = gated.split(2, 2);
+        NDArray message = Activation.sigmoid(parts.get(0)).mul(Activation.softPlus(parts.get(1))).mul(mask);
+        NDArray summed = sumNorm.forward(ps, new NDList(message.sum(new int[] {1})), training).singletonOrThrow();
+        return new NDList(Activation.softPlus(nodes.add(summed)));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long n = inputShapes[0].get(0);
+        long m = inputShapes[1].get(1);
+        long e = inputShapes[1].get(2);
+        full.initialize(manager, dataType, new Shape(n, m, 2L * hiddenSize + e));
+        gateNorm.initialize(manager, dataType, new Shape(n * m, 2L * hiddenSize));
+        sumNorm.initialize(manager, dataType, new Shape(n, hiddenSize));
+    }
+
+    @Override
+    protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
+        switch (loadVersion) {
+            case VERSION:
+                readInputShapes(is);
+                break;
+            default:
+                throw new MalformedModelException("Unsupported encoding version: " + loadVersion);
+        }
+    }
+
+    /** Builds a {@link CgcnnConv}. */
+    public static final class Builder {
+        private int hiddenSize = -1;
+
+        Builder() {
+        }
+
+        /** Atom feature size H (input and output), required. */
+        public Builder setHiddenSize(int value) {
+            hiddenSize = value;
+            return this;
+        }
+
+        public CgcnnConv build() {
+            if (hiddenSize < 1) {
+                throw new IllegalArgumentException("CgcnnConv needs setHiddenSize(H > 0), got " + hiddenSize);
+            }
+            return new CgcnnConv(this);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.cgformer.model.cgformer.internal;
+
+import org.cgformer.djl.api.TensorRuntime;
+import org.cgformer.model.cgcnn.nn.DjlPropertyModel;
+import org.cgformer.model.cgformer.nn.CgformerNet;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.djl.nn.Block;
+
+/**
+ * CGformer as a {@link org.cgformer.ml.api.PropertyModel} service. Hyper-parameters and defaults:
+ * {@code hiddenSize} 64, {@code convLayers} 2 (CGCNN convolutions before attention), {@code attentionLayers} 2,
+ * {@code heads} 4, {@code ffnSize} 128, {@code headSize} 128 (MLP after pooling), {@code maxDegree} 24
+ * (centrality embedding cap), {@code maxPath} 20 (spatial bias cap, the graph's default path cap).
+ * Pooling: mean over real atoms.
+ */
+public final class CgformerModel extends DjlPropertyModel {
+
+    private volatile TensorRuntime runtime;
+
+    public void setRuntime(TensorRuntime value) {
+        runtime = value;
+    }
+
+    @Override
+    protected TensorRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public String name() {
+        return "cgformer";
+    }
+
+    @Override
+    public String version() {
+        return "1.0.0";
+    }
+
+    @Override
+    public String description() {
+        return "CGformer: CGCNN convolutions, centrality and shortest-path spatial encodings, Graphormer attention over all atoms, MLP head";
+    }
+
+    @Override
+    public String defaultFeaturizer() {
+        return "cgformer";
+    }
+
+    @Override
+    public ObjectNode defaultHyperParameters() {
+        ObjectNode hp = JsonNodeFactory.instance.objectNode();
+        hp.put("hiddenSize", 64);
+        hp.put("convLayers", 2);
+        hp.put("attentionLayers", 2);
+        hp.put("heads", 4);
+        hp.put("ffnSize", 128);
+        hp.put("headSize", 128);
+        hp.put("maxDegree", 24);
+        hp.put("maxPath", 20);
+        return hp;
+    }
+
+    @Override
+    protected boolean attention() {
+        return true;
+    }
+
+    @Override
+    protected int maxDegree(ObjectNode hp) {
+        return hp.get("maxDegree").asInt();
+    }
+
+    @Override
+    protected int maxPath(ObjectNode hp) {
+        return hp.get("maxPath").asInt();
+    }
+
+    @Override
+    protected Block newNet(ObjectNode hp, int nodeFeatures, int edgeFeatures) {
+        return CgformerNet.builder().optHiddenSize(hp.get("hiddenSize").asInt()).optConvLayers(hp.get("convLayers").asInt())
+                .optAttentionLayers(hp.get("attentionLayers").asInt()).optHeads(hp.get("heads").asInt())
+                .optFfnSize(hp.get("ffnSize").asInt()).optHeadSize(hp.get("headSize").asInt()).optMaxDegree(maxDegree(hp))
+                .optMaxPath(maxPath(hp)).build();
+    }
+}

@@ -1,0 +1,206 @@
+package org.cgformer.model.cgformer.nn;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cgformer.model.cgcnn.nn.CgcnnConv;
+import org.cgformer.model.cgcnn.nn.GraphInputs;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * CGformer: node embedding → {@code convLayers} CGCNN convolutions (local chemistry) → centrality encoding
+ * (learnable in- and out-degree embeddings added) → {@code attentionLayers} {@link GraphAttentionLayer}s
+ * over all atoms of each crystal with a shortest-path spatial bias → final layer norm → mean pooling over
+ * the real atoms → MLP head (softplus). Reads all arrays of {@link GraphInputs} (with attention); outputs
+ * {@code [B, 1]}.
+ */
+public final class CgformerNet extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int hiddenSize;
+    private final int headSize;
+    private final int maxDegree;
+    private final Linear embedding;
+    private final List<CgcnnConv> convs = new ArrayList<>();
+    private final Parameter inDegree;
+    private final Parameter outDegree;
+    private final List<GraphAttentionLayer> layers = new ArrayList<>();
+    private final LayerNorm finalNorm;
+    private final Linear hidden;
+    private final Linear output;
+
+    CgformerNet(Builder b) {
+        super(VERSION);
+        hiddenSize = b.hiddenSize;
+        headSize = b.headSize;
+        maxDegree = b.maxDegree;
+        embedding = addChildBlock("embedding", Linear.builder().setUnits(hiddenSize).build());
+        for (int i = 0; i < b.convLayers; i++) {
+            convs.add(addChildBlock("conv_" + i, CgcnnConv.builder().setHiddenSize(hiddenSize).build()));
+        }
+        inDegree = addParameter(Parameter.builder().setName("in_degree").setType(Parameter.Type.WEIGHT).build());
+        outDegree = addParameter(Parameter.builder().setName("out_degree").setType(Parameter.Type.WEIGHT).build());
+        for (int i = 0; i < b.attentionLayers; i++) {
+            layers.add(addChildBlock("attention_" + i, GraphAttentionLayer.builder().setHiddenSize(hiddenSize).optHeads(b.heads)
+                    .optFfnSize(b.ffnSize).optMaxPath(b.maxPath).build()));
+        }
+        finalNorm = addChildBlock("final_norm", LayerNorm.builder().axis(1).build());
+        hidden = addChildBlock("hidden", Linear.builder().setUnits(headSize).build());
+        output = addChildBlock("output", Linear.builder().setUnits(1).build());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected void prepare(Shape[] inputShapes) {
+        inDegree.setShape(new Shape(maxDegree + 1L, hiddenSize));
+        outDegree.setShape(new Shape(maxDegree + 1L, hiddenSize));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
+        if (in.size() != GraphInputs.WITH_ATTENTION) {
+            throw new IllegalArgumentException("expected the " + GraphInputs.WITH_ATTENTION + " arrays of GraphInputs with attention, got "
+                    + in.size());
+        }
+        NDArray nodes = embedding.forward(ps, new NDList(in.get(0)), training).singletonOrThrow();
+        for (CgcnnConv conv : convs) {
+            nodes = conv.forward(ps, new NDList(nodes, in.get(1), in.get(2), in.get(3)), training).singletonOrThrow();
+        }
+        NDArray inTable = ps.getValue(inDegree, nodes.getDevice(), training);
+        NDArray outTable = ps.getValue(outDegree, nodes.getDevice(), training);
+        nodes = nodes.add(inTable.get(new NDIndex("{}", in.get(5)))).add(outTable.get(new NDIndex("{}", in.get(6))));
+        long b = in.get(4).getShape().get(0);
+        long p = in.get(8).getShape().get(3);
+        NDArray x = nodes.get(new NDIndex("{}", in.get(9))).reshape(b, p, hiddenSize);
+        for (GraphAttentionLayer layer : layers) {
+            x = layer.forward(ps, new NDList(x, in.get(7), in.get(8)), training).singletonOrThrow();
+        }
+        NDArray flat = finalNorm.forward(ps, new NDList(x.reshape(b * p, hiddenSize)), training).singletonOrThrow();
+        NDArray packed = flat.get(new NDIndex("{}", in.get(10)));
+        NDArray crystal = in.get(4).matMul(packed);
+        crystal = Activation.softPlus(hidden.forward(ps, new NDList(crystal), training).singletonOrThrow());
+        return output.forward(ps, new NDList(crystal), training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[4].get(0), 1)};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... s) {
+        long n = s[0].get(0);
+        long b = s[4].get(0);
+        long p = s[8].get(3);
+        embedding.initialize(manager, dataType, s[0]);
+        Shape nodes = new Shape(n, hiddenSize);
+        for (CgcnnConv conv : convs) {
+            conv.initialize(manager, dataType, nodes, s[1], s[2], s[3]);
+        }
+        for (GraphAttentionLayer layer : layers) {
+            layer.initialize(manager, dataType, new Shape(b, p, hiddenSize), s[7], s[8]);
+        }
+        finalNorm.initialize(manager, dataType, new Shape(b * p, hiddenSize));
+        hidden.initialize(manager, dataType, new Shape(b, hiddenSize));
+        output.initialize(manager, dataType, new Shape(b, headSize));
+    }
+
+    @Override
+    protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
+        switch (loadVersion) {
+            case VERSION:
+                readInputShapes(is);
+                break;
+            default:
+                throw new MalformedModelException("Unsupported encoding version: " + loadVersion);
+        }
+    }
+
+    /** Builds a {@link CgformerNet}; see {@code CgformerModel} for the defaults. */
+    public static final class Builder {
+        private int hiddenSize = 64;
+        private int convLayers = 2;
+        private int attentionLayers = 2;
+        private int heads = 4;
+        private int ffnSize = 128;
+        private int headSize = 128;
+        private int maxDegree = 24;
+        private int maxPath = 20;
+
+        Builder() {
+        }
+
+        public Builder optHiddenSize(int value) {
+            hiddenSize = value;
+            return this;
+        }
+
+        public Builder optConvLayers(int value) {
+            convLayers = value;
+            return this;
+        }
+
+        public Builder optAttentionLayers(int value) {
+            attentionLayers = value;
+            return this;
+        }
+
+        public Builder optHeads(int value) {
+            heads = value;
+            return this;
+        }
+
+        public Builder optFfnSize(int value) {
+            ffnSize = value;
+            return this;
+        }
+
+        public Builder optHeadSize(int value) {
+            headSize = value;
+            return this;
+        }
+
+        /** Degrees above this share the last centrality embedding. */
+        public Builder optMaxDegree(int value) {
+            maxDegree = value;
+            return this;
+        }
+
+        /** Shortest paths above this share the last spatial bias. */
+        public Builder optMaxPath(int value) {
+            maxPath = value;
+            return this;
+        }
+
+        public CgformerNet build() {
+            if (hiddenSize < 1 || convLayers < 0 || attentionLayers < 0 || headSize < 1 || maxDegree < 1 || maxPath < 1) {
+                throw new IllegalArgumentException("CgformerNet: invalid sizes H " + hiddenSize + ", conv " + convLayers + ", attention "
+                        + attentionLayers + ", head " + headSize + ", max degree " + maxDegree + ", max path " + maxPath);
+            }
+            if (hiddenSize % heads != 0) {
+                throw new IllegalArgumentException("CgformerNet: hidden size " + hiddenSize + " is not divisible by " + heads + " heads");
+            }
+            return new CgformerNet(this);
+        }
+    }
+}

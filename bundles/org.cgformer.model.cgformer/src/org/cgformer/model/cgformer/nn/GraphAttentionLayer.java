@@ -1,0 +1,178 @@
+package org.cgformer.model.cgformer.nn;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * One Graphormer layer (Ying et al. 2021), pre-layer-norm: x ← x + O(MHA(LN(x))) with attention logits
+ * q·k/√d + b_h(φ(i,j)) + mask, then x ← x + W2 GELU(W1 LN(x)). b_h(φ) is a learnable scalar per head and
+ * shortest-path length φ (0..maxPath, maxPath+1 = unreachable); padding keys get -1e9.
+ *
+ * <p>Inputs: {@code x [B, P, H]}, {@code spatial [B*P*P]} int64, {@code keyMask [B, 1, 1, P]}. Output {@code [B, P, H]}.
+ */
+public final class GraphAttentionLayer extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int hiddenSize;
+    private final int heads;
+    private final int maxPath;
+    private final Parameter spatialBias;
+    private final LayerNorm attentionNorm;
+    private final Linear query;
+    private final Linear key;
+    private final Linear value;
+    private final Linear out;
+    private final LayerNorm ffnNorm;
+    private final Linear ffnIn;
+    private final Linear ffnOut;
+
+    GraphAttentionLayer(Builder b) {
+        super(VERSION);
+        hiddenSize = b.hiddenSize;
+        heads = b.heads;
+        maxPath = b.maxPath;
+        spatialBias = addParameter(Parameter.builder().setName("spatial_bias").setType(Parameter.Type.WEIGHT).build());
+        attentionNorm = addChildBlock("attention_norm", LayerNorm.builder().axis(1).build());
+        query = addChildBlock("query", Linear.builder().setUnits(hiddenSize).build());
+        key = addChildBlock("key", Linear.builder().setUnits(hiddenSize).build());
+        value = addChildBlock("value", Linear.builder().setUnits(hiddenSize).build());
+        out = addChildBlock("out", Linear.builder().setUnits(hiddenSize).build());
+        ffnNorm = addChildBlock("ffn_norm", LayerNorm.builder().axis(1).build());
+        ffnIn = addChildBlock("ffn_in", Linear.builder().setUnits(b.ffnSize).build());
+        ffnOut = addChildBlock("ffn_out", Linear.builder().setUnits(hiddenSize).build());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected void prepare(Shape[] inputShapes) {
+        spatialBias.setShape(new Shape(maxPath + 2L, heads));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        if (inputs.size() != 3) {
+            throw new IllegalArgumentException("expected [x, spatial, keyMask], got " + inputs.size() + " arrays");
+        }
+        NDArray x = inputs.get(0);
+        long b = x.getShape().get(0);
+        long p = x.getShape().get(1);
+        long h = hiddenSize;
+        long d = h / heads;
+        NDArray flat = x.reshape(b * p, h);
+        NDArray y = attentionNorm.forward(ps, new NDList(flat), training).singletonOrThrow();
+        NDArray q = heads(query.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
+        NDArray k = heads(key.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
+        NDArray v = heads(value.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
+        NDArray table = ps.getValue(spatialBias, x.getDevice(), training);
+        NDArray bias = table.get(new NDIndex("{}", inputs.get(1))).reshape(b, p, p, heads).transpose(0, 3, 1, 2);
+        NDArray logits = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(d)).add(bias).add(inputs.get(2));
+        NDArray context = logits.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b * p, h);
+        flat = flat.add(out.forward(ps, new NDList(context), training).singletonOrThrow());
+        NDArray z = ffnNorm.forward(ps, new NDList(flat), training).singletonOrThrow();
+        z = Activation.gelu(ffnIn.forward(ps, new NDList(z), training).singletonOrThrow());
+        flat = flat.add(ffnOut.forward(ps, new NDList(z), training).singletonOrThrow());
+        return new NDList(flat.reshape(b, p, h));
+    }
+
+    private NDArray heads(NDArray a, long b, long p, long d) {
+        return a.reshape(b, p, heads, d).transpose(0, 2, 1, 3);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long rows = inputShapes[0].get(0) * inputShapes[0].get(1);
+        Shape flat = new Shape(rows, hiddenSize);
+        attentionNorm.initialize(manager, dataType, flat);
+        query.initialize(manager, dataType, flat);
+        key.initialize(manager, dataType, flat);
+        value.initialize(manager, dataType, flat);
+        out.initialize(manager, dataType, flat);
+        ffnNorm.initialize(manager, dataType, flat);
+        ffnIn.initialize(manager, dataType, flat);
+        ffnOut.initialize(manager, dataType, new Shape(rows, ffnIn.getOutputShapes(new Shape[] {flat})[0].get(1)));
+    }
+
+    @Override
+    protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
+        switch (loadVersion) {
+            case VERSION:
+                readInputShapes(is);
+                break;
+            default:
+                throw new MalformedModelException("Unsupported encoding version: " + loadVersion);
+        }
+    }
+
+    /** Builds a {@link GraphAttentionLayer}. */
+    public static final class Builder {
+        private int hiddenSize = -1;
+        private int heads = 4;
+        private int ffnSize = -1;
+        private int maxPath = 20;
+
+        Builder() {
+        }
+
+        /** Model width H, required; divisible by the number of heads. */
+        public Builder setHiddenSize(int value) {
+            hiddenSize = value;
+            return this;
+        }
+
+        /** Attention heads (default 4). */
+        public Builder optHeads(int value) {
+            heads = value;
+            return this;
+        }
+
+        /** Feed-forward width (default 2H). */
+        public Builder optFfnSize(int value) {
+            ffnSize = value;
+            return this;
+        }
+
+        /** Longest shortest path with its own bias (default 20). */
+        public Builder optMaxPath(int value) {
+            maxPath = value;
+            return this;
+        }
+
+        public GraphAttentionLayer build() {
+            if (hiddenSize < 1 || heads < 1 || hiddenSize % heads != 0) {
+                throw new IllegalArgumentException("GraphAttentionLayer needs setHiddenSize(H > 0) divisible by the heads; got H "
+                        + hiddenSize + ", " + heads + " heads");
+            }
+            if (maxPath < 1) {
+                throw new IllegalArgumentException("maxPath must be at least 1, got " + maxPath);
+            }
+            if (ffnSize < 1) {
+                ffnSize = 2 * hiddenSize;
+            }
+            return new GraphAttentionLayer(this);
+        }
+    }
+}
