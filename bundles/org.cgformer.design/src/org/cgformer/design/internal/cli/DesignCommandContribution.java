@@ -1,30 +1,9 @@
 package org.cgformer.design.internal.cli;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.cgformer.cli.api.CommandContribution;
-import org.cgformer.design.api.DesignWorkflow;
-import org.cgformer.structure.api.StructureReader;
 import picocli.CommandLine;
 
 /** Contributes {@code cgformer design funnel|cluster|sample|generate}. */
-public class DesignCommandContribution implements CommandContribution {
-
-    private volatile DesignWorkflow workflow;
-    private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
-
-    public void addReader(StructureReader reader) {
-        readers.add(reader);
-    }
-
-    public void removeReader(StructureReader reader) {
-        readers.remove(reader);
-    }
-
-    public void setWorkflow(DesignWorkflow workflow) {
-        this.workflow = workflow;
-    }
+public class DesignCommandContribution extends DesignContribution {
 
     @Override
     public String name() {
@@ -34,9 +13,9 @@ public class DesignCommandContribution implements CommandContribution {
     @Override
     public Object newCommand() {
         return new CommandLine(new DesignCommand())
-                .addSubcommand(new FunnelCommand(workflow))
+                .addSubcommand(new FunnelCommand(workflow()))
                 .addSubcommand(new ClusterCommand())
                 .addSubcommand(new SampleCommand())
-                .addSubcommand(new GenerateCommand(List.copyOf(readers)));
+                .addSubcommand(new GenerateCommand(readers()));
     }
 }
