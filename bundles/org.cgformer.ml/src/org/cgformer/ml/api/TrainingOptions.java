@@ -146,10 +146,14 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
                 stepEpochs, stepFactor, value);
     }
 
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** One line for logs and metrics, e.g. {@code adam lr 0.003 constant, mse, batch 64, 100 epochs, patience 30}. */
     public String summary() {
-        return String.format(Locale.ROOT, "%s lr %g wd %g %s%s, %s loss, batch %d, %d epochs, patience %d, seed %d", optimizer.label(),
-                learningRate, weightDecay, schedule.label(), warmupEpochs > 0 ? " warm-up " + warmupEpochs : "", loss.label(), batchSize,
+        return String.format(Locale.ROOT, "%s lr %s wd %s %s%s, %s loss, batch %d, %d epochs, patience %d, seed %d", optimizer.label(),
+                plain(learningRate), plain(weightDecay), schedule.label(), warmupEpochs > 0 ? " warm-up " + warmupEpochs : "", loss.label(), batchSize,
                 epochs, patience, seed);
     }
 }
