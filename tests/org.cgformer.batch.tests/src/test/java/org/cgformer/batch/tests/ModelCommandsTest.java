@@ -132,4 +132,31 @@ class ModelCommandsTest {
         assertEquals(2, badGroup.code(), badGroup.toString());
         assertTrue(badGroup.err().contains("layer groups"), badGroup.toString());
     }
+
+    @Test
+    void benchMatbenchUsesItsDefaultsWhereNoOptionIsGiven(@TempDir Path folder) throws Exception {
+        Path source = data("benchmarks/matbench_jdft2d");
+        Path task = Files.createDirectories(folder.resolve("tiny_task"));
+        List<String> lines = Files.readAllLines(source.resolve("id_prop.csv"));
+        StringBuilder csv = new StringBuilder();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String line : lines) {
+            String id = line.split(",")[0].strip();
+            if (!Files.isRegularFile(source.resolve(id + ".cif")) || ids.size() == 12) {
+                continue;
+            }
+            Files.copy(source.resolve(id + ".cif"), task.resolve(id + ".cif"));
+            csv.append(line).append('\n');
+            ids.add(id);
+        }
+        Files.writeString(task.resolve("id_prop.csv"), csv);
+        Files.writeString(task.resolve("folds.json"), "{\"test_folds\": {\"fold_0\": [\"" + String.join("\", \"", ids.subList(0, 6))
+                + "\"], \"fold_1\": [\"" + String.join("\", \"", ids.subList(6, 12)) + "\"]}}");
+        CgformerProcess.Result bench = CgformerProcess.run("bench", "matbench", "--task", task.toString(), "--models", "cgcnn", "--max-folds",
+                "1", "--epochs", "2", "--batch-size", "4");
+        assertEquals(0, bench.code(), bench.toString());
+        assertTrue(bench.out().contains("tiny_task, 1 of 5 official folds, adam lr 0.003 wd 0 cosine warm-up 3, l1 loss, batch 4, 2 epochs, "
+                + "patience 25"), bench.toString());
+        assertTrue(bench.out().contains("ours cgcnn"), bench.toString());
+    }
 }
