@@ -46,10 +46,17 @@ public class BenchMatbenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The published MAE of the model of the same name (any case), e.g. "SchNet 42.66", or "-". */
+    static String published(String model) {
+        return PUBLISHED_JDFT2D.entrySet().stream().filter(p -> p.getKey().equalsIgnoreCase(model)).findFirst()
+                .map(p -> String.format(Locale.ROOT, "%s %.2f", p.getKey(), p.getValue())).orElse("-");
+    }
+
     @Option(names = "--task", required = true, paramLabel = "DIR", description = "Matbench task folder (id_prop.csv, folds.json, CIFs).")
     Path task;
 
-    @Option(names = "--models", defaultValue = "cgcnn,cgformer", split = ",", description = "Models to run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", paramLabel = "NAME[,NAME...]",
+            description = "Models to run (default: every installed model, see 'cgformer models').")
     List<String> modelNames;
 
     @Option(names = "--epochs", defaultValue = "100", description = "Most epochs per fold (default ${DEFAULT-VALUE}).")
@@ -90,12 +97,16 @@ public class BenchMatbenchCommand implements Callable<Integer> {
         }
         TrainingOptions options = new TrainingOptions(epochs, batchSize, learningRate, 0, patience, seed);
         Map<String, List<ModelTools.FoldResult>> all = new LinkedHashMap<>();
-        for (String name : modelNames) {
+        List<String> names = modelNames != null ? modelNames : tools.models.stream().map(PropertyModel::name).sorted().toList();
+        if (names.isEmpty()) {
+            throw new IllegalStateException("no property models are installed");
+        }
+        for (String name : names) {
             PropertyModel model = tools.model(name.strip());
             Featurizer featurizer = tools.featurizer(model.defaultFeaturizer());
             List<Sample> samples = tools.samples(dataset, featurizer, err);
             Path folder = output == null ? null : Files.createDirectories(output.resolve(model.name()));
-            List<ModelTools.FoldResult> results = ModelTools.crossValidate(model, samples, splits, null, options, 0.1, folder, err);
+            List<ModelTools.FoldResult> results = tools.crossValidate(model, samples, splits, null, options, 0.1, folder, err);
             if (folder != null) {
                 ModelTools.writeMetrics(folder, model, results);
             }
@@ -104,7 +115,9 @@ public class BenchMatbenchCommand implements Callable<Integer> {
         String taskName = task.getFileName().toString();
         out.printf(Locale.ROOT, "%s, %d of 5 official folds, up to %d epochs, batch %d, lr %g, 10%% of each training part for validation%n",
                 taskName, splits.size(), epochs, batchSize, learningRate);
-        out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15s %s%n", "model", "mean MAE", "MAE per fold", "train struct/s", "inference struct/s");
+        boolean jdft2d = taskName.equals("matbench_jdft2d");
+        out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15s %-19s %s%n", "model", "mean MAE", "MAE per fold", "train struct/s", "inference struct/s",
+                jdft2d ? "published" : "");
         for (Map.Entry<String, List<ModelTools.FoldResult>> e : all.entrySet()) {
             List<ModelTools.FoldResult> r = e.getValue();
             double[] ms = Metrics.meanStd(r.stream().mapToDouble(f -> f.metrics().mae()).toArray());
@@ -114,10 +127,10 @@ public class BenchMatbenchCommand implements Callable<Integer> {
             }
             double train = r.stream().mapToDouble(ModelTools.FoldResult::trainPerSecond).average().orElse(Double.NaN);
             double infer = r.stream().mapToDouble(ModelTools.FoldResult::inferPerSecond).average().orElse(Double.NaN);
-            out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15.0f %.0f%n", "ours " + e.getKey(), String.format(Locale.ROOT, "%.2f +- %.2f", ms[0], ms[1]),
-                    per, train, infer);
+            out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15.0f %-19.0f %s%n", "ours " + e.getKey(),
+                    String.format(Locale.ROOT, "%.2f +- %.2f", ms[0], ms[1]), per, train, infer, jdft2d ? published(e.getKey()) : "");
         }
-        if (taskName.equals("matbench_jdft2d")) {
+        if (jdft2d) {
             out.println("published (Matbench v0.1 leaderboard, mean MAE meV/atom):");
             PUBLISHED_JDFT2D.forEach((k, v) -> out.printf(Locale.ROOT, "%-15s %.2f%n", k, v));
         }

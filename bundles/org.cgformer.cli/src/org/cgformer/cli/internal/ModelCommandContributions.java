@@ -14,6 +14,7 @@ import org.cgformer.ml.api.PropertyModel;
 public class ModelCommandContributions extends StructureCommandContribution {
 
     private final List<PropertyModel> models = new CopyOnWriteArrayList<>();
+    private final ModelRuns runs = new ModelRuns();
     private volatile FeaturizerRegistry registry;
 
     public void setRegistry(FeaturizerRegistry registry) {
@@ -26,11 +27,12 @@ public class ModelCommandContributions extends StructureCommandContribution {
 
     public void removeModel(PropertyModel model) {
         models.remove(model);
+        runs.modelRemoved(model);
     }
 
     @Override
     public Object newCommand() {
-        ModelTools tools = new ModelTools(List.copyOf(models), registry, readers());
+        ModelTools tools = new ModelTools(List.copyOf(models), registry, readers(), runs);
         return switch (name()) {
             case "train" -> new TrainCommand(tools);
             case "predict" -> new PredictCommand(tools);

@@ -14,6 +14,7 @@ import org.cgformer.graph.api.FeaturizationException;
 import org.cgformer.graph.api.Featurizer;
 import org.cgformer.graph.api.FeaturizerRegistry;
 import org.cgformer.graph.api.GraphOptions;
+import org.cgformer.ml.api.Cancellation;
 import org.cgformer.ml.api.Dataset;
 import org.cgformer.ml.api.Metrics;
 import org.cgformer.ml.api.ModelDescriptor;
@@ -24,6 +25,7 @@ import org.cgformer.ml.api.Sample;
 import org.cgformer.ml.api.Split;
 import org.cgformer.ml.api.Splits;
 import org.cgformer.ml.api.TrainedModel;
+import org.cgformer.ml.api.TrainingCancelledException;
 import org.cgformer.ml.api.TrainingOptions;
 import org.cgformer.structure.api.StructureReader;
 
@@ -40,11 +42,30 @@ final class ModelTools {
     final List<PropertyModel> models;
     final FeaturizerRegistry registry;
     final List<StructureReader> readers;
+    private final ModelRuns runs;
 
-    ModelTools(List<PropertyModel> models, FeaturizerRegistry registry, List<StructureReader> readers) {
+    ModelTools(List<PropertyModel> models, FeaturizerRegistry registry, List<StructureReader> readers, ModelRuns runs) {
         this.models = models;
         this.registry = registry;
         this.readers = readers;
+        this.runs = runs;
+    }
+
+    /**
+     * {@link PropertyModel#train} with a cancellation that fires when the model's service goes away.
+     *
+     * @throws IllegalStateException saying why, when the training was cancelled
+     */
+    TrainedModel train(PropertyModel model, List<Sample> train, List<Sample> validation, ObjectNode hp, TrainingOptions options,
+            ProgressListener listener) {
+        Cancellation cancellation = runs.start(model);
+        try {
+            return model.train(train, validation, hp, options, listener, cancellation);
+        } catch (TrainingCancelledException e) {
+            throw new IllegalStateException("training of model '" + model.name() + "' cancelled: " + runs.reason(cancellation), e);
+        } finally {
+            runs.finish(cancellation);
+        }
     }
 
     PropertyModel model(String name) {
@@ -97,7 +118,7 @@ final class ModelTools {
      * Trains one model per split (validation held out of its training part), evaluates it on the split's test part,
      * saves it in {@code output/<fold>} with {@code parity.csv} when output is not null.
      */
-    static List<FoldResult> crossValidate(PropertyModel model, List<Sample> samples, List<Split> splits, ObjectNode hp,
+    List<FoldResult> crossValidate(PropertyModel model, List<Sample> samples, List<Split> splits, ObjectNode hp,
             TrainingOptions options, double validationFraction, Path output, PrintWriter err) throws IOException {
         List<FoldResult> results = new ArrayList<>();
         for (Split split : splits) {
@@ -107,7 +128,7 @@ final class ModelTools {
             List<Sample> test = pick(samples, split.test());
             err.printf(Locale.ROOT, "%s %s: %d training, %d validation, %d test structures%n", model.name(), split.name(), train.size(),
                     validation.size(), test.size());
-            try (TrainedModel trained = model.train(train, validation, hp, options, epochPrinter(err, "  " + split.name() + " "), null)) {
+            try (TrainedModel trained = train(model, train, validation, hp, options, epochPrinter(err, "  " + split.name() + " "))) {
                 long t0 = System.nanoTime();
                 double[] predicted = trained.predict(test.stream().map(Sample::graph).toList());
                 double inferSeconds = (System.nanoTime() - t0) / 1e9;

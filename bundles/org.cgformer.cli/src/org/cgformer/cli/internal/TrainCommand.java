@@ -126,8 +126,8 @@ public class TrainCommand implements Callable<Integer> {
             List<List<Integer>> parts = Splits.holdOut(java.util.stream.IntStream.range(0, samples.size()).boxed().toList(),
                     validationFraction, seed);
             List<Sample> validation = ModelTools.pick(samples, parts.get(1));
-            try (TrainedModel trained = model.train(ModelTools.pick(samples, parts.get(0)), validation, hp, options,
-                    ModelTools.epochPrinter(err, ""), null)) {
+            try (TrainedModel trained = tools.train(model, ModelTools.pick(samples, parts.get(0)), validation, hp, options,
+                    ModelTools.epochPrinter(err, ""))) {
                 trained.save(output);
                 Metrics m = Metrics.of(validation.stream().mapToDouble(Sample::target).toArray(),
                         trained.predict(validation.stream().map(Sample::graph).toList()));
@@ -137,7 +137,7 @@ public class TrainCommand implements Callable<Integer> {
             return 0;
         }
         List<Split> splits = folds != null ? Splits.predefined(folds, dataset.ids()) : Splits.kFold(samples.size(), kfold, seed);
-        List<ModelTools.FoldResult> results = ModelTools.crossValidate(model, samples, splits, hp, options, validationFraction, output, err);
+        List<ModelTools.FoldResult> results = tools.crossValidate(model, samples, splits, hp, options, validationFraction, output, err);
         ModelTools.writeMetrics(output, model, results);
         double[] mae = results.stream().mapToDouble(r -> r.metrics().mae()).toArray();
         double[] ms = Metrics.meanStd(mae);

@@ -1,0 +1,53 @@
+package org.cgformer.cli.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.cgformer.ml.api.Cancellation;
+import org.cgformer.ml.api.PropertyModel;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The trainings running now and the model each one uses, so that a model service going away (its bundle
+ * stopped or uninstalled while the runtime keeps running, e.g. in {@code cgformer shell}) cancels them
+ * between two batches with a message saying why, instead of training on with classes of a stopped bundle.
+ */
+final class ModelRuns {
+
+    private final Map<Cancellation, PropertyModel> active = new ConcurrentHashMap<>();
+    private final Map<Cancellation, String> reasons = new ConcurrentHashMap<>();
+
+    /** A cancellation for one training of {@code model}; {@link #finish} it when the training ends. */
+    Cancellation start(PropertyModel model) {
+        Cancellation cancellation = new Cancellation();
+        active.put(cancellation, model);
+        return cancellation;
+    }
+
+    void finish(Cancellation cancellation) {
+        active.remove(cancellation);
+        reasons.remove(cancellation);
+    }
+
+    /** Why {@code cancellation} was cancelled, or a generic reason. */
+    String reason(Cancellation cancellation) {
+        return reasons.getOrDefault(cancellation, "cancelled");
+    }
+
+    /** Cancels every training of {@code model}: its service was unregistered. */
+    void modelRemoved(PropertyModel model) {
+        String why = "model '" + model.name() + "' went away: " + bundleOf(model) + " was stopped or uninstalled";
+        active.forEach((cancellation, m) -> {
+            if (m == model) {
+                reasons.put(cancellation, why);
+                cancellation.cancel();
+            }
+        });
+    }
+
+    private static String bundleOf(PropertyModel model) {
+        Bundle bundle = FrameworkUtil.getBundle(model.getClass());
+        return bundle == null ? "its bundle" : "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " (id " + bundle.getBundleId() + ")";
+    }
+}
