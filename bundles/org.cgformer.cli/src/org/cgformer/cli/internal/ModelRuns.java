@@ -1,6 +1,8 @@
 package org.cgformer.cli.internal;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.cgformer.ml.api.Cancellation;
@@ -17,11 +19,21 @@ final class ModelRuns {
 
     private final Map<Cancellation, PropertyModel> active = new ConcurrentHashMap<>();
     private final Map<Cancellation, String> reasons = new ConcurrentHashMap<>();
+    /** Models whose service is gone (identity; weak, so that a stopped bundle's classes can still be collected). */
+    private final Map<PropertyModel, String> gone = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** A cancellation for one training of {@code model}; {@link #finish} it when the training ends. */
+    /**
+     * A cancellation for one training of {@code model}; {@link #finish} it when the training ends. Already cancelled
+     * when the model went away between the command's start and the training's.
+     */
     Cancellation start(PropertyModel model) {
         Cancellation cancellation = new Cancellation();
         active.put(cancellation, model);
+        String why = gone.get(model);
+        if (why != null) {
+            reasons.put(cancellation, why);
+            cancellation.cancel();
+        }
         return cancellation;
     }
 
@@ -38,6 +50,7 @@ final class ModelRuns {
     /** Cancels every training of {@code model}: its service was unregistered. */
     void modelRemoved(PropertyModel model) {
         String why = "model '" + model.name() + "' went away: " + bundleOf(model) + " was stopped or uninstalled";
+        gone.put(model, why);
         active.forEach((cancellation, m) -> {
             if (m == model) {
                 reasons.put(cancellation, why);
