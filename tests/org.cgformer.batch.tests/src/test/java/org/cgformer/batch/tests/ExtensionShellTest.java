@@ -62,28 +62,30 @@ class ExtensionShellTest {
         CgformerProcess.Result result = CgformerProcess.runIn(home, "cache-shell", "shell", script.toString());
         List<String> sections = sections(result.out());
         assertEquals(17, sections.size(), result.toString());
-        assertFalse(sections.get(0).contains("schnet"), "not installed yet\n" + result);
+        assertFalse(sections.get(0).contains("\nschnet "), "not installed yet\n" + result);
         assertFalse(sections.get(1).contains("\nrbf "), "not installed yet\n" + result);
         assertTrue(sections.get(2).contains("installed") && sections.get(2).contains("org.cgformer.graph.rbf"), result.toString());
         assertTrue(sections.get(5).contains("started") && sections.get(5).contains("(active)"), result.toString());
-        assertTrue(sections.get(6).contains("schnet ") && sections.get(6).contains("\"interactions\":3"), "listed after start\n" + result);
+        assertTrue(sections.get(6).contains("\nschnet ") && sections.get(6).contains("\"interactions\":3"), "listed after start\n" + result);
         assertTrue(sections.get(7).contains("\nrbf ") && sections.get(7).contains("org.cgformer.graph.rbf"), result.toString());
         assertTrue(sections.get(8).contains("schnet model in"), "1-epoch training\n" + result);
         assertTrue(Files.isRegularFile(once.resolve("model.json")), result.toString());
         assertTrue(result.err().contains("epoch 1/1"), result.toString());
-        assertFalse(sections.get(10).contains("schnet"), "gone after stop\n" + result);
+        assertFalse(sections.get(10).contains("\nschnet "), "gone after stop\n" + result);
         assertTrue(sections.get(10).contains("cgformer "), result.toString());
         assertTrue(result.err().contains("training of model 'schnet' cancelled: model 'schnet' went away: bundle org.cgformer.model.schnet"),
                 "cancelled with a message\n" + result);
         assertTrue(result.out().contains("[1] failed: train"), result.toString());
         assertFalse(Files.exists(longRun.resolve("model.json")), result.toString());
-        assertFalse(sections.get(16).contains("schnet"), result.toString());
+        assertFalse(sections.get(16).contains("\nschnet "), result.toString());
+        assertTrue(sections.get(16).contains("uninstalled") && sections.get(16).contains("org.cgformer.model.schnet"),
+                "the shell uninstalls what it installed\n" + result);
         assertEquals(1, result.code(), "the cancelled training counts as a failed command\n" + result);
 
         // the shell uninstalled what it installed: the next run starts with the runtime's own bundles
         CgformerProcess.Result after = CgformerProcess.runIn(home, "cache-shell", "models");
         assertEquals(0, after.code(), after.toString());
-        assertFalse(after.out().contains("schnet"), after.toString());
+        assertFalse(after.out().contains("\nschnet "), after.toString());
     }
 
     @Test
