@@ -52,10 +52,17 @@ public class BenchMatbenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The published MAE of the model of the same name (any case), e.g. "SchNet 42.66", or "-". */
+    static String published(String model) {
+        return PUBLISHED_JDFT2D.entrySet().stream().filter(p -> p.getKey().equalsIgnoreCase(model)).findFirst()
+                .map(p -> String.format(Locale.ROOT, "%s %.2f", p.getKey(), p.getValue())).orElse("-");
+    }
+
     @Option(names = "--task", required = true, paramLabel = "DIR", description = "Matbench task folder (id_prop.csv, folds.json, CIFs).")
     Path task;
 
-    @Option(names = "--models", defaultValue = "cgcnn,cgformer", split = ",", description = "Models to run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", paramLabel = "NAME[,NAME...]",
+            description = "Models to run (default: every installed model, see 'cgformer models').")
     List<String> modelNames;
 
     @Mixin
@@ -100,11 +107,15 @@ public class BenchMatbenchCommand implements Callable<Integer> {
         List<PropertyModel> models = new ArrayList<>();
         try {
             options = training.options();
-            for (String name : modelNames) {
+            List<String> names = modelNames != null ? modelNames : tools.service.models().stream().map(PropertyModel::name).toList();
+            for (String name : names) {
                 models.add(tools.service.model(name.strip()));
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (models.isEmpty()) {
+            throw new IllegalStateException("no property models are installed");
         }
         TrainingMonitor monitor = ModelTools.monitor(err);
         Map<String, TrainingResult> all = new LinkedHashMap<>();
@@ -124,7 +135,9 @@ public class BenchMatbenchCommand implements Callable<Integer> {
         String taskName = task.getFileName().toString();
         out.printf(Locale.ROOT, "%s, %d of 5 official folds, %s, 10%% of each training part for validation%n", taskName, folds,
                 options.summary());
-        out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15s %s%n", "model", "mean MAE", "MAE per fold", "train struct/s", "inference struct/s");
+        boolean jdft2d = taskName.equals("matbench_jdft2d");
+        out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15s %-19s %s%n", "model", "mean MAE", "MAE per fold", "train struct/s", "inference struct/s",
+                jdft2d ? "published" : "");
         for (Map.Entry<String, TrainingResult> e : all.entrySet()) {
             List<FoldResult> r = e.getValue().folds();
             double[] ms = e.getValue().meanStd(Metrics::mae);
@@ -134,10 +147,10 @@ public class BenchMatbenchCommand implements Callable<Integer> {
             }
             double train = r.stream().mapToDouble(FoldResult::trainingStructuresPerSecond).average().orElse(Double.NaN);
             double infer = r.stream().mapToDouble(FoldResult::inferenceStructuresPerSecond).average().orElse(Double.NaN);
-            out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15.0f %.0f%n", "ours " + e.getKey(), String.format(Locale.ROOT, "%.2f +- %.2f", ms[0], ms[1]),
-                    per, train, infer);
+            out.printf(Locale.ROOT, "%-15s %-16s %-26s %-15.0f %-19.0f %s%n", "ours " + e.getKey(),
+                    String.format(Locale.ROOT, "%.2f +- %.2f", ms[0], ms[1]), per, train, infer, jdft2d ? published(e.getKey()) : "");
         }
-        if (taskName.equals("matbench_jdft2d")) {
+        if (jdft2d) {
             out.println("published (Matbench v0.1 leaderboard, mean MAE meV/atom):");
             PUBLISHED_JDFT2D.forEach((k, v) -> out.printf(Locale.ROOT, "%-15s %.2f%n", k, v));
         }

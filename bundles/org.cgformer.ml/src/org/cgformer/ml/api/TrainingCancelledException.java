@@ -8,4 +8,9 @@ public class TrainingCancelledException extends RuntimeException {
     public TrainingCancelledException() {
         super("training cancelled");
     }
+
+    /** @param message why the training was cancelled, e.g. its model's bundle was stopped */
+    public TrainingCancelledException(String message) {
+        super(message);
+    }
 }

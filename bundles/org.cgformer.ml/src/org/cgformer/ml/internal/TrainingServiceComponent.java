@@ -70,6 +70,7 @@ public final class TrainingServiceComponent implements TrainingService {
     private static final int MAX_REFUSED_LINES = 20;
 
     private final List<PropertyModel> models = new CopyOnWriteArrayList<>();
+    private final RunningTrainings running = new RunningTrainings();
     private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
     private volatile FeaturizerRegistry registry;
 
@@ -89,6 +90,7 @@ public final class TrainingServiceComponent implements TrainingService {
 
     public void removeModel(PropertyModel model) {
         models.remove(model);
+        running.modelRemoved(model);
     }
 
     public void addReader(StructureReader reader) {
@@ -411,14 +413,15 @@ public final class TrainingServiceComponent implements TrainingService {
             monitor.message(String.format(Locale.ROOT, "%s %s: %d training, %d validation%s structures", kind.name(), name, train.size(),
                     validation.size(), testPart == null ? "" : ", " + test.size() + " test"));
             TrainingRequest.Builder request = TrainingRequest.builder(train, validation).hyperParameters(hp).options(options)
-                    .listener(p -> monitor.progress(name, p)).cancellation(monitor.cancellation());
+                    .listener(p -> monitor.progress(name, p));
             if (folder != null) {
                 request.checkpoint(folder.resolve(CHECKPOINT), key);
             }
             if (parent != null) {
                 request.fineTune(parent.model(), parent.folder(), job.fineTuning());
             }
-            try (TrainedModel trained = kind.train(request.build())) {
+            Cancellation cancellation = running.start(kind, monitor.cancellation());
+            try (TrainedModel trained = kind.train(request.cancellation(cancellation).build())) {
                 long t0 = System.nanoTime();
                 double[] predicted = trained.predict(test.stream().map(Sample::graph).toList());
                 double inferPerSecond = test.size() / ((System.nanoTime() - t0) / 1e9);
@@ -446,6 +449,14 @@ public final class TrainingServiceComponent implements TrainingService {
                 return new FoldResult(name, folder, metrics, (int) d.metric("bestEpoch"), (int) d.metric("epochs"),
                         d.metric("trainingStructuresPerSecond"), inferPerSecond, test.stream().map(Sample::id).toList(), targets, predicted,
                         false);
+            } catch (TrainingCancelledException e) {
+                String why = running.reason(cancellation);
+                if (why == null) {
+                    throw e;
+                }
+                throw new TrainingCancelledException("training of model '" + kind.name() + "' cancelled: " + why);
+            } finally {
+                running.finish(cancellation);
             }
         }
 
