@@ -62,11 +62,11 @@ class CrystalEditorTest {
         assertEquals(structure.size(), editor.structureView().scene().balls().size());
         assertTrue(editor.structureView().scene().sticks().size() > structure.size(), "Zr-O, Si-O and Na-O bonds drawn");
         editor.structureView().rotate(0.4, 0.2);
-        Ui.screenshot("crystal-editor-structure.png");
+        Ui.screenshot(editor, "crystal-editor-structure.png");
 
         editor.structureView().setRepeat(2, 1, 1);
         assertEquals(2 * structure.size(), editor.structureView().scene().balls().size());
-        Ui.screenshot("crystal-editor-structure-2x1x1.png");
+        Ui.screenshot(editor, "crystal-editor-structure-2x1x1.png");
         editor.structureView().setRepeat(1, 1, 1);
 
         // edit the c axis in the text: the picture follows
@@ -126,7 +126,7 @@ class CrystalEditorTest {
                 blocks.get(0).children().toString());
 
         editor.showPage(CrystalEditor.PROPERTIES_PAGE);
-        Ui.screenshot("crystal-editor-properties.png");
+        Ui.screenshot(editor, "crystal-editor-properties.png");
         editor.revealLine(blocks.get(0).line());
         String text = editor.document().get();
         StyleRange tag = editor.textEditor().textWidget().getStyleRangeAtOffset(text.indexOf("_cell_length_a") + 2);

@@ -96,6 +96,6 @@ class DesignSpaceEditorTest {
         int[] sample = editor.runSampling();
         // docs/design-space.md: Ward, 20 groups, 30 %, seed 1 -> 252 of 830
         assertEquals(252, sample.length);
-        Ui.screenshot("design-editor-funnel.png");
+        Ui.screenshot(editor, "design-editor-funnel.png");
     }
 }

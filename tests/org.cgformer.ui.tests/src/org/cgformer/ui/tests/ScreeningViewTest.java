@@ -74,7 +74,7 @@ class ScreeningViewTest {
         double[] selected = view.scatter().getSeriesSet().getSeries("selected").getXSeries();
         assertEquals(1, selected.length);
         assertEquals(c7.ebEv(), selected[0], 1e-12);
-        Ui.screenshot("screening-view.png");
+        Ui.screenshot(view, "screening-view.png");
 
         IEditorPart editor = view.openSelectedStructure();
         assertTrue(editor instanceof CrystalEditor, String.valueOf(editor));

@@ -59,7 +59,7 @@ class TrainingViewTest {
         assertEquals(3, view.metricsTable().getItemCount());
         assertTrue(Double.isFinite(Double.parseDouble(view.metricsTable().getItem(0).getText(1))), "MAE of fold 1");
         assertTrue(view.metricsTable().getItem(2).getText(0).startsWith("mean"));
-        Ui.screenshot("training-view.png");
+        Ui.screenshot(view, "training-view.png");
     }
 
     @Test
@@ -87,7 +87,7 @@ class TrainingViewTest {
                 .registerService(PropertyModel.class, new LabModel(), new Hashtable<>());
         Ui.waitUntil("the lab's model to appear", 10_000, () -> view.shownRows() == before + 1);
         assertTrue(view.rows().stream().anyMatch(r -> r.name().equals("lab-model")));
-        Ui.screenshot("models-view.png");
+        Ui.screenshot(view, "models-view.png");
         registration.unregister();
         Ui.waitUntil("the lab's model to go", 10_000, () -> view.shownRows() == before);
     }

@@ -21,6 +21,8 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.PlatformUI;
 
 /** What the UI tests share: shared data, workspace projects, waiting on the UI thread, screenshots. */
@@ -115,6 +117,18 @@ final class Ui {
     /** Saves the workbench window as it is drawn on the (X virtual frame buffer) display. */
     static Path screenshot(String name) throws Exception {
         return screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), name);
+    }
+
+    /** Saves the window with {@code part} maximized (views in the bottom stack are small), then restores it. */
+    static Path screenshot(IWorkbenchPart part, String name) throws Exception {
+        IWorkbenchPage page = part.getSite().getPage();
+        IWorkbenchPartReference reference = page.getReference(part);
+        page.setPartState(reference, IWorkbenchPage.STATE_MAXIMIZED);
+        try {
+            return screenshot(name);
+        } finally {
+            page.setPartState(reference, IWorkbenchPage.STATE_RESTORED);
+        }
     }
 
     static Path screenshot(Shell shell, String name) throws Exception {

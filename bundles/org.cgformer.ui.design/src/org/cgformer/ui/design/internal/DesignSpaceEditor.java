@@ -559,6 +559,8 @@ public class DesignSpaceEditor extends EditorPart {
         }
         IAxis x = chart.getAxisSet().getXAxis(0);
         x.enableCategory(true);
+        // rule names are long: slant them so neighbours do not overlap
+        x.getTick().setTickLabelAngle(categories.length > 0 && categories[0].length() > 3 ? 20 : 0);
         x.setCategorySeries(categories);
         if (values.length > 0) {
             IBarSeries<?> bars = (IBarSeries<?>) chart.getSeriesSet().createSeries(ISeries.SeriesType.BAR, "counts");

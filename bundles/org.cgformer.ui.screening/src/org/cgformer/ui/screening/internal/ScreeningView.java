@@ -110,6 +110,7 @@ public class ScreeningView extends ViewPart {
         scatter.getTitle().setText("Eb vs Ehull");
         scatter.getAxisSet().getXAxis(0).getTitle().setText("Eb (eV)");
         scatter.getAxisSet().getYAxis(0).getTitle().setText("Ehull (meV/atom)");
+        scatter.getLegend().setPosition(SWT.BOTTOM);
         scatter.getPlotArea().getControl().addListener(SWT.MouseDown, e -> selectNearest(e.x, e.y));
         sash.setWeights(60, 40);
     }

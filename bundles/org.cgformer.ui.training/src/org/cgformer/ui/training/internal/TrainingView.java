@@ -173,6 +173,7 @@ public class TrainingView extends ViewPart {
         chart.getTitle().setText(title);
         chart.getAxisSet().getXAxis(0).getTitle().setText(x);
         chart.getAxisSet().getYAxis(0).getTitle().setText(y);
+        chart.getLegend().setPosition(SWT.BOTTOM);
         return chart;
     }
 
