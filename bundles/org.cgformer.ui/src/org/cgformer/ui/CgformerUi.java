@@ -24,7 +24,7 @@ public final class CgformerUi {
     /** Preference: BVSE grid resolution in Angstrom (default 0.1). */
     public static final String PREF_BVSE_RESOLUTION = "bvseResolution";
 
-    /** Preference: folder of the crystal-graph cache, empty for none. */
+    /** Preference: folder of the crystal-graph cache the Training view uses, empty (the default) for none. */
     public static final String PREF_CACHE_FOLDER = "cacheFolder";
 
     /** The preference {@code key} of the workbench, or {@code fallback} when unset. */

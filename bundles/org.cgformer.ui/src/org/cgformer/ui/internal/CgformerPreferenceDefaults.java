@@ -14,6 +14,6 @@ public class CgformerPreferenceDefaults extends AbstractPreferenceInitializer {
         defaults.put(CgformerUi.PREF_DEFAULT_MODEL, "cgformer");
         defaults.put(CgformerUi.PREF_DEFAULT_FEATURIZER, "");
         defaults.put(CgformerUi.PREF_BVSE_RESOLUTION, "0.1");
-        defaults.put(CgformerUi.PREF_CACHE_FOLDER, System.getProperty("user.home") + "/.cache/cgformer/graphs");
+        defaults.put(CgformerUi.PREF_CACHE_FOLDER, ""); // no graph cache unless one is chosen
     }
 }

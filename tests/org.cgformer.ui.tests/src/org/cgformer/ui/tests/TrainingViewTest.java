@@ -71,7 +71,7 @@ class TrainingViewTest {
         job.cancel();
         Ui.waitUntil("the job to stop", 120_000, () -> job.getState() == Job.NONE && view.status().equals("Cancelled"));
         assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
-        assertTrue(view.epochsShown().get("hold-out") < 5000);
+        assertTrue(view.epochsShown().get("model") < 5000);
     }
 
     @Test

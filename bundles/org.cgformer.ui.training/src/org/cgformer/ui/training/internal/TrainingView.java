@@ -16,7 +16,7 @@ import org.cgformer.ml.api.Metrics;
 import org.cgformer.ml.api.PropertyModel;
 import org.cgformer.ml.api.TrainingOptions;
 import org.cgformer.ml.api.TrainingProgress;
-import org.cgformer.structure.api.StructureReader;
+import org.cgformer.ml.training.TrainingService;
 import org.cgformer.ui.CgformerUi;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.jface.dialogs.ErrorDialog;
@@ -48,7 +48,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Starts a training (model and featurizer from the service registry, dataset folder, folds, epochs)
- * as a {@link TrainingJob} and shows it live: training loss and validation MAE per epoch, then the
+ * as a {@link TrainingJob} of the {@link TrainingService} and shows it live: training loss and validation MAE per epoch, then the
  * parity plot of the held-out structures and the metrics table (per fold and mean +- std).
  */
 public class TrainingView extends ViewPart {
@@ -61,7 +61,7 @@ public class TrainingView extends ViewPart {
 
     private ServiceTracker<PropertyModel, PropertyModel> models;
     private ServiceTracker<FeaturizerRegistry, FeaturizerRegistry> featurizers;
-    private ServiceTracker<StructureReader, StructureReader> readers;
+    private ServiceTracker<TrainingService, TrainingService> trainingService;
 
     private Combo modelCombo;
     private Combo featurizerCombo;
@@ -88,7 +88,7 @@ public class TrainingView extends ViewPart {
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
         models = open(new ServiceTracker<>(context, PropertyModel.class, null));
         featurizers = open(new ServiceTracker<>(context, FeaturizerRegistry.class, null));
-        readers = open(new ServiceTracker<>(context, StructureReader.class, null));
+        trainingService = open(new ServiceTracker<>(context, TrainingService.class, null));
 
         parent.setLayout(new GridLayout(1, false));
         createForm(parent);
@@ -216,15 +216,15 @@ public class TrainingView extends ViewPart {
                 : datasetText.getText().isBlank() ? "Choose a dataset folder."
                 : !Files.isRegularFile(dataset.resolve("id_prop.csv")) ? dataset + " has no id_prop.csv (CGCNN layout: id_prop.csv with lines id,target and one structure file per id)"
                 : null;
+        TrainingService service = trainingService.getService();
+        if (problem == null && service == null) {
+            problem = "No training service is running (bundle org.cgformer.ml).";
+        }
         Featurizer featurizer = null;
         if (problem == null) {
             try {
-                FeaturizerRegistry registry = featurizers.getService();
                 String name = featurizerCombo.getText().equals(MODEL_DEFAULT) ? model.defaultFeaturizer() : featurizerCombo.getText();
-                if (registry == null) {
-                    throw new FeaturizationException("no featurizer registry is running");
-                }
-                featurizer = registry.get(name);
+                featurizer = service.featurizer(name);
             } catch (FeaturizationException e) {
                 problem = e.getMessage();
             }
@@ -237,8 +237,9 @@ public class TrainingView extends ViewPart {
         clearResults();
         TrainingOptions options = TrainingOptions.defaults().withEpochs(epochsSpinner.getSelection())
                 .withBatchSize(batchSpinner.getSelection());
-        job = new TrainingJob(new TrainingJob.Request(model, featurizer, dataset, foldsSpinner.getSelection(), options),
-                List.copyOf(readers.getTracked().values()), new UiListener(getSite().getShell().getDisplay()));
+        String cache = CgformerUi.preference(CgformerUi.PREF_CACHE_FOLDER, "").strip();
+        job = new TrainingJob(service, new TrainingJob.Request(model, featurizer, dataset, foldsSpinner.getSelection(), options,
+                cache.isEmpty() ? null : Path.of(cache)), new UiListener(getSite().getShell().getDisplay()));
         startButton.setEnabled(false);
         cancelButton.setEnabled(true);
         statusLabel.setText("Featurizing " + dataset.getFileName() + "...");
@@ -414,7 +415,7 @@ public class TrainingView extends ViewPart {
         if (job != null) {
             job.cancel();
         }
-        for (ServiceTracker<?, ?> t : new ServiceTracker<?, ?>[] {models, featurizers, readers}) {
+        for (ServiceTracker<?, ?> t : new ServiceTracker<?, ?>[] {models, featurizers, trainingService}) {
             if (t != null) {
                 t.close();
             }
