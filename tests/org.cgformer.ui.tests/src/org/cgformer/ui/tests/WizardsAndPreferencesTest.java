@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.Dopant;
@@ -14,6 +15,8 @@ import org.cgformer.design.model.resource.DesignSpaceResources;
 import org.cgformer.ui.CgformerUi;
 import org.cgformer.ui.design.internal.DesignSpaceEditor;
 import org.cgformer.ui.design.internal.NewDesignSpaceWizard;
+import org.cgformer.ui.training.internal.NewDatasetWizard;
+import org.cgformer.ml.api.Dataset;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.jface.preference.PreferenceDialog;
@@ -25,7 +28,7 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** File &gt; New &gt; Design Space and Window &gt; Preferences &gt; CGformer. */
+/** File &gt; New &gt; Design Space, File &gt; New &gt; Dataset and Window &gt; Preferences &gt; CGformer. */
 class WizardsAndPreferencesTest {
 
     private static IProject project;
@@ -90,6 +93,34 @@ class WizardsAndPreferencesTest {
         wizard.getContainer().showPage(wizard.getPages()[1]);
         wizard.setHost(host.toString());
         wizard.setFileName("zr-site.designspace");
+    }
+
+    @Test
+    void newDatasetWizardWritesAFolderInCgcnnLayout() throws Exception {
+        IProject datasets = Ui.project("datasets");
+        try {
+            NewDatasetWizard wizard = new NewDatasetWizard();
+            wizard.init(PlatformUI.getWorkbench(), new StructuredSelection(datasets));
+            WizardDialog dialog = new WizardDialog(Ui.page().getWorkbenchWindow().getShell(), wizard);
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            Path sample = Ui.sharedData("structures/cgcnn_sample").toAbsolutePath().normalize();
+            // the sample's own id_prop.csv serves as the targets CSV (names without extension)
+            wizard.setFields("/datasets", "sample", sample.toString(), sample.resolve("id_prop.csv").toString());
+            Ui.screenshot(dialog.getShell(), "new-dataset-wizard.png");
+            assertTrue(wizard.performFinish());
+            dialog.close();
+            assertEquals(10, wizard.result().written().size());
+            assertEquals(List.of("atom_init.json"), wizard.result().notStructures());
+            assertTrue(wizard.result().withoutTarget().isEmpty());
+            Dataset written = Dataset.read(wizard.created().getLocation().toPath());
+            Dataset original = Dataset.read(sample);
+            assertEquals(original.entries().stream().map(e -> e.id() + "=" + e.target()).sorted().toList(),
+                    written.entries().stream().map(e -> e.id() + "=" + e.target()).sorted().toList());
+            assertTrue(wizard.created().getFile("1000041.cif").exists(), "the copies are workspace files");
+        } finally {
+            datasets.delete(true, true, null);
+        }
     }
 
     @Test
