@@ -12,6 +12,26 @@ public final class CgformerUi {
     /** Folder at the left of the perspective, holding the Project Explorer. */
     public static final String LEFT_FOLDER_ID = "org.cgformer.ui.left";
 
+    /** Preference node (instance scope) of the workbench settings below. */
+    public static final String PREFERENCES_NODE = "org.cgformer.ui";
+
+    /** Preference: name of the property model the Training view starts with (default {@code cgformer}). */
+    public static final String PREF_DEFAULT_MODEL = "defaultModel";
+
+    /** Preference: featurizer name, empty for the model's own default. */
+    public static final String PREF_DEFAULT_FEATURIZER = "defaultFeaturizer";
+
+    /** Preference: BVSE grid resolution in Angstrom (default 0.1). */
+    public static final String PREF_BVSE_RESOLUTION = "bvseResolution";
+
+    /** Preference: folder of the crystal-graph cache the Training view uses, empty (the default) for none. */
+    public static final String PREF_CACHE_FOLDER = "cacheFolder";
+
+    /** The preference {@code key} of the workbench, or {@code fallback} when unset. */
+    public static String preference(String key, String fallback) {
+        return org.eclipse.core.runtime.Platform.getPreferencesService().getString(PREFERENCES_NODE, key, fallback, null);
+    }
+
     private CgformerUi() {
     }
 }

@@ -42,7 +42,7 @@ class ProductLaunchTest {
         try {
             waitForWindow(process, 120);
             assertTrue(process.isAlive(), "the workbench exited");
-            Path png = screenshot();
+            Path png = screenshotOfPaintedWindow(60);
             assertTrue(Files.size(png) > 10_000, "screenshot " + png + " is too small to show a window");
         } finally {
             process.destroy();
@@ -71,6 +71,20 @@ class ProductLaunchTest {
         }
         fail("no window titled '" + TITLE + "' within " + seconds + " s");
         return null;
+    }
+
+    /**
+     * A screenshot once the window has painted: on a loaded machine a mapped window can stay blank for
+     * seconds, and a blank screen compresses to a few hundred bytes.
+     */
+    private static Path screenshotOfPaintedWindow(int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        Path png = screenshot();
+        while (Files.size(png) <= 10_000 && System.nanoTime() < end) {
+            Thread.sleep(2000);
+            png = screenshot();
+        }
+        return png;
     }
 
     private static Path screenshot() throws Exception {
