@@ -3,11 +3,9 @@ package org.cgformer.model.schnet.internal;
 import java.util.List;
 
 import org.cgformer.djl.api.TensorRuntime;
-import org.cgformer.ml.api.Cancellation;
-import org.cgformer.ml.api.ProgressListener;
 import org.cgformer.ml.api.Sample;
 import org.cgformer.ml.api.TrainedModel;
-import org.cgformer.ml.api.TrainingOptions;
+import org.cgformer.ml.api.TrainingRequest;
 import org.cgformer.model.cgcnn.nn.DjlPropertyModel;
 import org.cgformer.model.schnet.nn.SchnetNet;
 
@@ -76,15 +74,16 @@ public final class SchnetModel extends DjlPropertyModel {
         return hp;
     }
 
+    /** Every training (plain, cross-validated, fine-tuned) comes through here: refuse graphs without the envelope column. */
     @Override
-    public TrainedModel train(List<Sample> train, List<Sample> validation, ObjectNode given, TrainingOptions options,
-            ProgressListener listener, Cancellation cancellation) {
+    public TrainedModel train(TrainingRequest request) {
+        List<Sample> train = request.train();
         if (!train.isEmpty() && !train.get(0).graph().featurizerName().equals(FEATURIZER)) {
             throw new IllegalArgumentException("schnet reads the radial basis and the cosine cutoff envelope of featurizer '" + FEATURIZER
                     + "'; structure " + train.get(0).id() + " has graphs of '" + train.get(0).graph().featurizerName()
                     + "' (use --featurizer " + FEATURIZER + ")");
         }
-        return super.train(train, validation, given, options, listener, cancellation);
+        return super.train(request);
     }
 
     @Override
