@@ -43,6 +43,11 @@ class ProductLaunchTest {
             waitForWindow(process, 120);
             assertTrue(process.isAlive(), "the workbench exited");
             Path png = screenshot();
+            // on a loaded machine the window may be mapped before it is painted (an all-black root): look again
+            for (int retry = 0; retry < 15 && Files.size(png) <= 10_000 && process.isAlive(); retry++) {
+                Thread.sleep(2000);
+                png = screenshot();
+            }
             assertTrue(Files.size(png) > 10_000, "screenshot " + png + " is too small to show a window");
         } finally {
             process.destroy();
