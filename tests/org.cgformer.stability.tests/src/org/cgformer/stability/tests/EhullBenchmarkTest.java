@@ -1,0 +1,76 @@
+package org.cgformer.stability.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cgformer.graph.api.FeaturizerRegistry;
+import org.cgformer.ml.api.Dataset;
+import org.cgformer.ml.api.ModelDescriptor;
+import org.cgformer.ml.api.PropertyModel;
+import org.cgformer.ml.api.Split;
+import org.cgformer.ml.api.TrainingOptions;
+import org.cgformer.stability.api.CompositionTable;
+import org.cgformer.stability.api.RandomForest;
+import org.cgformer.stability.api.TargetTransform;
+import org.cgformer.stability.internal.EhullBenchmark;
+import org.cgformer.stability.internal.EhullDatasetWriter;
+import org.cgformer.stability.internal.NasiconStructures;
+import org.cgformer.stability.internal.NasiconStructures.LatticeMode;
+import org.cgformer.structure.api.Structure;
+import org.cgformer.structure.api.StructureReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 30 real rows → structures → 2-epoch CGformer and the forest on the same 3 folds. */
+class EhullBenchmarkTest {
+
+    @Test
+    void crossValidatesGraphModelAndForestOnTheSameFolds(@TempDir Path folder) throws Exception {
+        List<StructureReader> readers = Services.all(StructureReader.class);
+        Structure host = StructureReader.readFile(readers, Services.HOST).structure();
+        CompositionTable full = CompositionTable.read(Services.EHULL_CSV, "CompName", "NewEhullLst", "ehull");
+        // every 100th row: 32 compositions from all over the table
+        List<CompositionTable.Row> rows = java.util.stream.IntStream.range(0, full.rows().size()).filter(i -> i % 100 == 0)
+                .mapToObj(full.rows()::get).toList();
+        CompositionTable table = new CompositionTable(full.file(), full.featureNames(), rows, List.of());
+        Path data = folder.resolve("data");
+        new EhullDatasetWriter(new NasiconStructures(host, "host", LatticeMode.SCALED, 2), 1).write(table, data, (r, f, t, x) -> { });
+        Dataset dataset = Dataset.read(data);
+        assertEquals(rows.size(), dataset.size());
+
+        List<Split> splits = EhullBenchmark.folds(dataset, 3, 5);
+        StringWriter log = new StringWriter();
+        EhullBenchmark bench = new EhullBenchmark(dataset, splits, TargetTransform.asinh(100), new PrintWriter(log));
+        PropertyModel cgformer = Services.all(PropertyModel.class).stream().filter(m -> m.name().equals("cgformer")).findFirst().orElseThrow();
+        FeaturizerRegistry registry = Services.all(FeaturizerRegistry.class).get(0);
+        Path models = folder.resolve("cgformer");
+        EhullBenchmark.ModelResult graph = bench.graphModel(cgformer, registry.get(cgformer.defaultFeaturizer()), readers,
+                new TrainingOptions(2, 8, 3e-3, 0, 0, 1), models);
+        EhullBenchmark.ModelResult forest = bench.forest(EhullDatasetWriter.readFeatures(data), RandomForest.builder().optTrees(30));
+
+        // the same test rows for both models, every row tested exactly once
+        assertEquals(graph.ids(), forest.ids());
+        assertEquals(rows.size(), new HashSet<>(graph.ids()).size());
+        for (EhullBenchmark.ModelResult r : List.of(graph, forest)) {
+            assertEquals(3, r.folds().size());
+            r.folds().forEach(f -> assertTrue(Double.isFinite(f.mae()) && f.mae() > 0 && f.medianAe() <= f.rmse(), r.model() + " " + f));
+        }
+        Set<String> written = new HashSet<>();
+        for (Split split : splits) {
+            ModelDescriptor d = ModelDescriptor.read(models.resolve(split.name()));
+            assertEquals("asinh:100.0", d.metrics().get("targetTransform"));
+            assertEquals(split.test().size(), Files.readAllLines(models.resolve(split.name()).resolve("parity.csv")).size() - 1);
+            written.add(split.name());
+        }
+        assertEquals(3, written.size());
+        assertTrue(log.toString().contains("epoch 2/2"), log.toString());
+    }
+}
