@@ -147,6 +147,9 @@ public final class RandomForest {
             }
             int[] left = Arrays.stream(sample).filter(i -> x[i][best.feature] <= best.threshold).toArray();
             int[] right = Arrays.stream(sample).filter(i -> x[i][best.feature] > best.threshold).toArray();
+            if (left.length == 0 || right.length == 0) {
+                return new Node(-1, 0, mean, null, null);
+            }
             return new Node(best.feature, best.threshold, mean, grow(left, depth + 1), grow(right, depth + 1));
         }
 
@@ -188,7 +191,9 @@ public final class RandomForest {
                     double rightSum = total - leftSum;
                     double gain = leftSum * leftSum / leftCount + rightSum * rightSum / (n - leftCount) - total * total / n;
                     if (gain > 1e-12 && (best == null || gain > best.gain)) {
-                        best = new Split(f, (here + next) / 2, gain);
+                        // the midpoint of two adjacent doubles can round up to the larger one: then split at the smaller
+                        double middle = here + (next - here) / 2;
+                        best = new Split(f, middle < next ? middle : here, gain);
                     }
                 }
             }

@@ -92,7 +92,7 @@ public final class NasiconStructures {
      */
     public GeneratedStructure build(NasiconComposition composition, long seed) throws NasiconException {
         try {
-            GeneratedStructure structure = generator.generate(List.of(occupation(mSiteLabel, composition.mSite()),
+            GeneratedStructure structure = generator.generateSites(List.of(occupation(mSiteLabel, composition.mSite()),
                     occupation(xSiteLabel, composition.xSite())), composition.sodium(), decorations, seed);
             return latticeMode == LatticeMode.SCALED ? structure.scaled(composition.latticeScale()) : structure;
         } catch (DesignException e) {

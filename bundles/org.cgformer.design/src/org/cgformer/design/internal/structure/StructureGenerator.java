@@ -61,7 +61,7 @@ public final class StructureGenerator {
 
     /**
      * A generator for a framework without a design space: any of the host's sites may be given new
-     * occupations with {@link #generate(List, double, int, long)} (e.g. M/M' on the NASICON Zr site
+     * occupations with {@link #generateSites(List, double, int, long)} (e.g. M/M' on the NASICON Zr site
      * and Si/P/S on its tetrahedral site).
      *
      * @param host the host structure (every species with an oxidation state)
@@ -114,7 +114,7 @@ public final class StructureGenerator {
     public GeneratedStructure generate(List<String> siteElements, List<Double> siteFractions, List<Integer> siteCharges,
             double mobileIonContent, int decorations, long seed) throws DesignException {
         requireDesignSpace();
-        return generate(List.of(new SiteOccupation(designSpace.getSite().getLabel(), siteElements, siteFractions, siteCharges)),
+        return generateSites(List.of(new SiteOccupation(designSpace.getSite().getLabel(), siteElements, siteFractions, siteCharges)),
                 mobileIonContent, decorations, seed);
     }
 
@@ -124,7 +124,7 @@ public final class StructureGenerator {
      * sites keep their host ratio). Among {@code decorations} random decorations the one with the
      * lowest Ewald energy is returned.
      */
-    public GeneratedStructure generate(List<SiteOccupation> occupations, double mobileIonContent, int decorations, long seed)
+    public GeneratedStructure generateSites(List<SiteOccupation> occupations, double mobileIonContent, int decorations, long seed)
             throws DesignException {
         Counts counts = counts(occupations, mobileIonContent);
         Supercell supercell = supercells.computeIfAbsent(counts.multiple, m -> Supercell.of(host, m));
