@@ -5,30 +5,34 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.cgformer.graph.api.Featurizer;
-import org.cgformer.graph.api.GraphOptions;
-import org.cgformer.ml.api.Dataset;
 import org.cgformer.ml.api.ModelDescriptor;
-import org.cgformer.ml.api.ProgressListener;
 import org.cgformer.ml.api.PropertyModel;
 import org.cgformer.ml.api.Sample;
 import org.cgformer.ml.api.Split;
 import org.cgformer.ml.api.Splits;
-import org.cgformer.ml.api.TrainedModel;
 import org.cgformer.ml.api.TrainingOptions;
+import org.cgformer.ml.training.FoldResult;
+import org.cgformer.ml.training.LabelledData;
+import org.cgformer.ml.training.TrainingJob;
+import org.cgformer.ml.training.TrainingMonitor;
+import org.cgformer.ml.training.TrainingResult;
+import org.cgformer.ml.training.TrainingService;
 import org.cgformer.stability.api.FoldMetrics;
 import org.cgformer.stability.api.RandomForest;
 import org.cgformer.stability.api.TargetTransform;
-import org.cgformer.structure.api.StructureReader;
 
 /**
  * k-fold cross-validation of graph models (CGCNN, CGformer) and the composition random forest on
- * one Ehull dataset with the same folds. All models fit {@link TargetTransform#forward} of the
+ * one Ehull dataset with the same folds (graph models through the {@link TrainingService}). All models fit {@link TargetTransform#forward} of the
  * targets; errors are measured after {@link TargetTransform#inverse}, in meV/atom.
  */
 public final class EhullBenchmark {
@@ -48,36 +52,55 @@ public final class EhullBenchmark {
         }
     }
 
-    private final Dataset dataset;
+    private final List<String> ids;
+    private final double[] targets;
     private final List<Split> splits;
     private final TargetTransform transform;
     private final PrintWriter log;
 
-    public EhullBenchmark(Dataset dataset, List<Split> splits, TargetTransform transform, PrintWriter log) {
-        this.dataset = dataset;
+    /**
+     * @param ids the structures every model is tested on, in the order the split indices refer to
+     * @param targets their targets (original scale)
+     */
+    public EhullBenchmark(List<String> ids, double[] targets, List<Split> splits, TargetTransform transform, PrintWriter log) {
+        if (ids.size() != targets.length) {
+            throw new IllegalArgumentException(ids.size() + " ids and " + targets.length + " targets");
+        }
+        this.ids = List.copyOf(ids);
+        this.targets = targets.clone();
         this.splits = splits;
         this.transform = transform;
         this.log = log;
     }
 
-    /** The same k folds for every model: {@link Splits#kFold} over the dataset's entries with {@code seed}. */
-    public static List<Split> folds(Dataset dataset, int k, long seed) {
-        return Splits.kFold(dataset.size(), k, seed);
+    /**
+     * The data of every graph model restricted to the structures all of them could featurize, in the order of the first:
+     * the benchmark then tests each model on the same structures.
+     */
+    public static List<LabelledData> common(List<LabelledData> data) {
+        Set<String> shared = new LinkedHashSet<>(data.get(0).ids());
+        data.forEach(d -> shared.retainAll(new HashSet<>(d.ids())));
+        List<LabelledData> out = new ArrayList<>();
+        for (LabelledData d : data) {
+            Map<String, Sample> byId = new HashMap<>();
+            d.samples().forEach(sample -> byId.put(sample.id(), sample));
+            out.add(new LabelledData(d.dataset(), d.featurizer(), shared.stream().map(byId::get).toList(), d.refused()));
+        }
+        return out;
     }
 
-    private double[] targets() {
-        return dataset.entries().stream().mapToDouble(Dataset.Entry::target).toArray();
+    /** The same k folds for every model: {@link Splits#kFold} over {@code n} structures with {@code seed}. */
+    public static List<Split> folds(int n, int k, long seed) {
+        return Splits.kFold(n, k, seed);
     }
 
     /** The training part's median for every test structure. */
     public ModelResult median() {
         long t0 = System.nanoTime();
-        double[] y = targets();
         Collector collector = new Collector(MEDIAN);
         for (Split split : splits) {
-            double median = FoldMetrics.median(split.train().stream().mapToDouble(i -> y[i]).toArray());
-            double[] predicted = split.test().stream().mapToDouble(i -> median).toArray();
-            collector.add(split, y, predicted);
+            double median = FoldMetrics.median(split.train().stream().mapToDouble(i -> targets[i]).toArray());
+            collector.add(split.name(), split.test(), split.test().stream().mapToDouble(i -> median).toArray());
         }
         return collector.result(t0);
     }
@@ -85,66 +108,59 @@ public final class EhullBenchmark {
     /** A random forest on the composition features of {@code features.csv}, trained on the transformed targets. */
     public ModelResult forest(Map<String, double[]> features, RandomForest.Builder forest) throws IOException {
         long t0 = System.nanoTime();
-        double[] y = targets();
-        double[][] x = new double[dataset.size()][];
+        double[][] x = new double[ids.size()][];
         for (int i = 0; i < x.length; i++) {
-            String id = dataset.entries().get(i).id();
-            x[i] = features.get(id);
+            x[i] = features.get(ids.get(i));
             if (x[i] == null) {
-                throw new IOException(dataset.folder() + ": " + id + " is in id_prop.csv but not in features.csv");
+                throw new IOException(ids.get(i) + " is in id_prop.csv but not in " + EhullDatasetWriter.FEATURES);
             }
         }
         Collector collector = new Collector(FOREST);
         for (Split split : splits) {
             double[][] trainX = split.train().stream().map(i -> x[i]).toArray(double[][]::new);
-            double[] trainY = split.train().stream().mapToDouble(i -> transform.forward(y[i])).toArray();
+            double[] trainY = split.train().stream().mapToDouble(i -> transform.forward(targets[i])).toArray();
             RandomForest fitted = forest.fit(trainX, trainY);
-            double[] predicted = split.test().stream().mapToDouble(i -> transform.inverse(fitted.predict(x[i]))).toArray();
-            collector.add(split, y, predicted);
-            log.printf(Locale.ROOT, "%s %s: test MAE %.2f%n", FOREST, split.name(), collector.last().mae());
+            collector.add(split.name(), split.test(), split.test().stream().mapToDouble(i -> transform.inverse(fitted.predict(x[i]))).toArray());
+            log.printf(Locale.ROOT, "%s %s: test MAE %.2f, median AE %.2f%n", FOREST, split.name(), collector.last().mae(),
+                    collector.last().medianAe());
             log.flush();
         }
         return collector.result(t0);
     }
 
     /**
-     * Trains {@code model} on each fold (10 % of the training part held out for early stopping) and
-     * tests it; with {@code output} each fold model goes to {@code output/<fold>} (its model.json
-     * records the target transform under metrics.targetTransform) with {@code parity.csv}.
+     * Cross-validates {@code model} with the training service on the benchmark's folds (10 % of each training part
+     * held out for early stopping), the targets transformed. {@code data} must hold the benchmark's ids in its order.
+     * With {@code output} the fold models go to {@code output/<fold>}: the service's {@code parity.csv} and
+     * {@code metrics.json} are on the transformed scale, {@code parity-original.csv} on the original one, and each
+     * model.json records the transform under {@code metrics.targetTransform}. Finished folds of an earlier run are reused.
      */
-    public ModelResult graphModel(PropertyModel model, Featurizer featurizer, List<StructureReader> readers, TrainingOptions options,
-            Path output) throws IOException {
+    public ModelResult graphModel(TrainingService training, PropertyModel model, LabelledData data, TrainingOptions options, Path output,
+            TrainingMonitor monitor) throws IOException {
         long t0 = System.nanoTime();
-        List<Sample> raw = dataset.samples(featurizer, GraphOptions.defaults(), readers);
-        log.printf(Locale.ROOT, "%s: featurized %d structures with %s@%s in %.1f s%n", model.name(), raw.size(), featurizer.name(),
-                featurizer.version(), (System.nanoTime() - t0) / 1e9);
-        List<Sample> samples = raw.stream().map(s -> new Sample(s.id(), s.graph(), transform.forward(s.target()))).toList();
-        double[] y = targets();
+        if (!data.ids().equals(ids)) {
+            throw new IllegalArgumentException(model.name() + ": the data does not hold the benchmark's structures in its order");
+        }
+        List<Sample> transformed = data.samples().stream().map(s -> new Sample(s.id(), s.graph(), transform.forward(s.target()))).toList();
+        LabelledData input = new LabelledData(data.dataset(), data.featurizer(), transformed, data.refused());
+        TrainingResult result = training.run(TrainingJob.train(model, input).options(options).splits(splits).validationFraction(0.1)
+                .output(output).build(), monitor);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
         Collector collector = new Collector(model.name());
-        for (Split split : splits) {
-            List<List<Integer>> parts = Splits.holdOut(split.train(), 0.1, options.seed());
-            List<Sample> train = parts.get(0).stream().map(samples::get).toList();
-            List<Sample> validation = parts.get(1).stream().map(samples::get).toList();
-            List<Sample> test = split.test().stream().map(samples::get).toList();
-            log.printf(Locale.ROOT, "%s %s: %d training, %d validation, %d test structures%n", model.name(), split.name(), train.size(),
-                    validation.size(), test.size());
-            try (TrainedModel trained = model.train(train, validation, null, options, epochPrinter(model.name() + " " + split.name()), null)) {
-                double[] predicted = trained.predict(test.stream().map(Sample::graph).toList());
-                for (int i = 0; i < predicted.length; i++) {
-                    predicted[i] = transform.inverse(predicted[i]);
-                }
-                collector.add(split, y, predicted);
-                log.printf(Locale.ROOT, "%s %s: test MAE %.2f, median AE %.2f%n", model.name(), split.name(), collector.last().mae(),
-                        collector.last().medianAe());
-                if (output != null) {
-                    Path folder = output.resolve(split.name());
-                    trained.save(folder);
-                    ModelDescriptor d = trained.descriptor().withMetric("targetTransform", transformSpec(transform))
-                            .withMetric("testMae", collector.last().mae()).withMetric("testMedianAe", collector.last().medianAe())
-                            .withMetric("testStructures", test.size());
-                    d.write(folder);
-                    writeParity(folder.resolve("parity.csv"), split, y, predicted);
-                }
+        for (FoldResult fold : result.folds()) {
+            List<Integer> test = fold.ids().stream().map(index::get).toList();
+            double[] predicted = java.util.Arrays.stream(fold.predictions()).map(transform::inverse).toArray();
+            collector.add(fold.name(), test, predicted);
+            log.printf(Locale.ROOT, "%s %s: test MAE %.2f, median AE %.2f (meV/atom)%n", model.name(), fold.name(), collector.last().mae(),
+                    collector.last().medianAe());
+            if (fold.folder() != null) {
+                ModelDescriptor d = ModelDescriptor.read(fold.folder());
+                d.withMetric("targetTransform", transformSpec(transform)).withMetric("testMaeOriginal", collector.last().mae())
+                        .withMetric("testMedianAeOriginal", collector.last().medianAe()).write(fold.folder());
+                writeParity(fold.folder().resolve("parity-original.csv"), test, predicted);
             }
         }
         return collector.result(t0);
@@ -156,46 +172,34 @@ public final class EhullBenchmark {
         return name.startsWith("asinh(y/") ? "asinh:" + name.substring("asinh(y/".length(), name.length() - 1) : name;
     }
 
-    private void writeParity(Path file, Split split, double[] y, double[] predicted) throws IOException {
+    private void writeParity(Path file, List<Integer> test, double[] predicted) throws IOException {
         StringBuilder csv = new StringBuilder("id,target,predicted,residual\n");
         for (int k = 0; k < predicted.length; k++) {
-            int i = split.test().get(k);
-            csv.append(dataset.entries().get(i).id()).append(',').append(y[i]).append(',').append(predicted[k]).append(',')
-                    .append(predicted[k] - y[i]).append('\n');
+            int i = test.get(k);
+            csv.append(ids.get(i)).append(',').append(targets[i]).append(',').append(predicted[k]).append(',')
+                    .append(predicted[k] - targets[i]).append('\n');
         }
         Files.writeString(file, csv);
-    }
-
-    private ProgressListener epochPrinter(String prefix) {
-        return p -> {
-            if (p.endOfEpoch()) {
-                long eta = Math.round(p.etaSeconds());
-                log.printf(Locale.ROOT, "  %s epoch %d/%d  loss %.4f  val MAE %.4g (transformed)  best %d  %.0f structures/s  ETA %dm%02ds%n",
-                        prefix, p.epoch(), p.epochs(), p.trainLoss(), p.validationMae(), p.bestEpoch(), p.structuresPerSecond(), eta / 60,
-                        eta % 60);
-                log.flush();
-            }
-        };
     }
 
     /** Gathers per-fold metrics and the out-of-fold predictions. */
     private final class Collector {
         final String name;
         final List<FoldMetrics> folds = new ArrayList<>();
-        final List<String> ids = new ArrayList<>();
-        final List<Double> targets = new ArrayList<>();
+        final List<String> testIds = new ArrayList<>();
+        final List<Double> testTargets = new ArrayList<>();
         final List<Double> predictions = new ArrayList<>();
 
         Collector(String name) {
             this.name = name;
         }
 
-        void add(Split split, double[] y, double[] predicted) {
-            double[] t = split.test().stream().mapToDouble(i -> y[i]).toArray();
-            folds.add(FoldMetrics.of(split.name(), t, predicted));
+        void add(String fold, List<Integer> test, double[] predicted) {
+            double[] t = test.stream().mapToDouble(i -> targets[i]).toArray();
+            folds.add(FoldMetrics.of(fold, t, predicted));
             for (int k = 0; k < predicted.length; k++) {
-                ids.add(dataset.entries().get(split.test().get(k)).id());
-                targets.add(t[k]);
+                testIds.add(ids.get(test.get(k)));
+                testTargets.add(t[k]);
                 predictions.add(predicted[k]);
             }
         }
@@ -205,7 +209,7 @@ public final class EhullBenchmark {
         }
 
         ModelResult result(long t0) {
-            return new ModelResult(name, List.copyOf(folds), List.copyOf(ids), List.copyOf(targets), List.copyOf(predictions),
+            return new ModelResult(name, List.copyOf(folds), List.copyOf(testIds), List.copyOf(testTargets), List.copyOf(predictions),
                     (System.nanoTime() - t0) / 1e9);
         }
     }

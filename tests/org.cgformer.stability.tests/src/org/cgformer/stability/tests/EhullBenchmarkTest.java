@@ -11,12 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.cgformer.graph.api.FeaturizerRegistry;
-import org.cgformer.ml.api.Dataset;
 import org.cgformer.ml.api.ModelDescriptor;
 import org.cgformer.ml.api.PropertyModel;
 import org.cgformer.ml.api.Split;
 import org.cgformer.ml.api.TrainingOptions;
+import org.cgformer.ml.training.LabelledData;
+import org.cgformer.ml.training.TrainingMonitor;
+import org.cgformer.ml.training.TrainingService;
 import org.cgformer.stability.api.CompositionTable;
 import org.cgformer.stability.api.RandomForest;
 import org.cgformer.stability.api.TargetTransform;
@@ -43,21 +44,25 @@ class EhullBenchmarkTest {
         CompositionTable table = new CompositionTable(full.file(), full.featureNames(), rows, List.of());
         Path data = folder.resolve("data");
         new EhullDatasetWriter(new NasiconStructures(host, "host", LatticeMode.SCALED, 2), 1).write(table, data, (r, f, t, x) -> { });
-        Dataset dataset = Dataset.read(data);
-        assertEquals(rows.size(), dataset.size());
+        TrainingService training = Services.all(TrainingService.class).get(0);
+        PropertyModel cgformer = training.model("cgformer");
+        LabelledData labelled = training.loadDataset(data, training.featurizer(cgformer.defaultFeaturizer()), null, TrainingMonitor.NONE);
+        assertEquals(rows.size(), labelled.size(), "refused: " + labelled.refused());
+        double[] targets = labelled.samples().stream().mapToDouble(org.cgformer.ml.api.Sample::target).toArray();
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(rows.get(i).target(), targets[i], 1e-9, "targets are kept on the original scale in the data");
+        }
 
-        List<Split> splits = EhullBenchmark.folds(dataset, 3, 5);
+        List<Split> splits = EhullBenchmark.folds(labelled.size(), 3, 5);
         StringWriter log = new StringWriter();
-        EhullBenchmark bench = new EhullBenchmark(dataset, splits, TargetTransform.asinh(100), new PrintWriter(log));
-        PropertyModel cgformer = Services.all(PropertyModel.class).stream().filter(m -> m.name().equals("cgformer")).findFirst().orElseThrow();
-        FeaturizerRegistry registry = Services.all(FeaturizerRegistry.class).get(0);
+        EhullBenchmark bench = new EhullBenchmark(labelled.ids(), targets, splits, TargetTransform.asinh(100), new PrintWriter(log));
         Path models = folder.resolve("cgformer");
-        EhullBenchmark.ModelResult graph = bench.graphModel(cgformer, registry.get(cgformer.defaultFeaturizer()), readers,
-                new TrainingOptions(2, 8, 3e-3, 0, 0, 1), models);
+        EhullBenchmark.ModelResult graph = bench.graphModel(training, cgformer, labelled, new TrainingOptions(2, 8, 3e-3, 0, 0, 1), models,
+                TrainingMonitor.NONE);
         EhullBenchmark.ModelResult forest = bench.forest(EhullDatasetWriter.readFeatures(data), RandomForest.builder().optTrees(30));
 
         // the same test rows for both models, every row tested exactly once
-        assertEquals(graph.ids(), forest.ids());
+        assertEquals(new HashSet<>(graph.ids()), new HashSet<>(forest.ids()));
         assertEquals(rows.size(), new HashSet<>(graph.ids()).size());
         for (EhullBenchmark.ModelResult r : List.of(graph, forest)) {
             assertEquals(3, r.folds().size());
@@ -67,10 +72,14 @@ class EhullBenchmarkTest {
         for (Split split : splits) {
             ModelDescriptor d = ModelDescriptor.read(models.resolve(split.name()));
             assertEquals("asinh:100.0", d.metrics().get("targetTransform"));
-            assertEquals(split.test().size(), Files.readAllLines(models.resolve(split.name()).resolve("parity.csv")).size() - 1);
+            assertEquals(split.test().size(), Files.readAllLines(models.resolve(split.name()).resolve("parity-original.csv")).size() - 1);
             written.add(split.name());
         }
         assertEquals(3, written.size());
-        assertTrue(log.toString().contains("epoch 2/2"), log.toString());
+        assertTrue(log.toString().contains("cgformer fold_2: test MAE"), log.toString());
+        // a second run reuses the finished folds (the service's resume) and gives the same predictions
+        EhullBenchmark.ModelResult again = bench.graphModel(training, cgformer, labelled, new TrainingOptions(2, 8, 3e-3, 0, 0, 1), models,
+                TrainingMonitor.NONE);
+        assertEquals(graph.predictions(), again.predictions());
     }
 }

@@ -10,18 +10,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.cgformer.graph.api.FeaturizerRegistry;
 import org.cgformer.ml.api.Dataset;
 import org.cgformer.ml.api.PropertyModel;
+import org.cgformer.ml.api.Sample;
 import org.cgformer.ml.api.Split;
 import org.cgformer.ml.api.TrainingOptions;
+import org.cgformer.ml.api.TrainingProgress;
+import org.cgformer.ml.training.LabelledData;
+import org.cgformer.ml.training.TrainingMonitor;
+import org.cgformer.ml.training.TrainingService;
 import org.cgformer.stability.api.FoldMetrics;
 import org.cgformer.stability.api.RandomForest;
 import org.cgformer.stability.api.TargetTransform;
 import org.cgformer.stability.internal.EhullBenchmark;
 import org.cgformer.stability.internal.EhullBenchmark.ModelResult;
 import org.cgformer.stability.internal.EhullDatasetWriter;
-import org.cgformer.structure.api.StructureReader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -80,14 +83,10 @@ public class BenchEhullCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write OUT/metrics.json, OUT/<model>/fold_*/ (models, parity.csv).")
     Path output;
 
-    private final List<StructureReader> readers;
-    private final List<PropertyModel> models;
-    private final FeaturizerRegistry registry;
+    private final TrainingService training;
 
-    BenchEhullCommand(List<StructureReader> readers, List<PropertyModel> models, FeaturizerRegistry registry) {
-        this.readers = readers;
-        this.models = models;
-        this.registry = registry;
+    BenchEhullCommand(TrainingService training) {
+        this.training = training;
     }
 
     @Override
@@ -95,27 +94,54 @@ public class BenchEhullCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TargetTransform transform = TargetTransform.parse(transformSpec);
-        Dataset dataset = Dataset.read(folder);
-        List<Split> splits = EhullBenchmark.folds(dataset, k, seed);
+        TrainingMonitor monitor = monitor(err);
+        List<String> graphModels = modelNames.stream().map(String::strip).filter(n -> !n.equals(EhullBenchmark.FOREST)).toList();
+        // featurize once per featurizer; every model is then tested on the structures all featurizers could read
+        Map<String, LabelledData> byFeaturizer = new LinkedHashMap<>();
+        List<LabelledData> perModel = new ArrayList<>();
+        for (String name : graphModels) {
+            PropertyModel model = training.model(name);
+            String spec = model.defaultFeaturizer();
+            if (!byFeaturizer.containsKey(spec)) {
+                LabelledData data = training.loadDataset(folder, training.featurizer(spec), output == null ? null : output.resolve("graphs"),
+                        monitor);
+                data.refused().forEach(r -> err.println("refused " + r.id() + ": " + r.reason()));
+                byFeaturizer.put(spec, data);
+            }
+            perModel.add(byFeaturizer.get(spec));
+        }
+        List<String> ids;
+        double[] targets;
+        if (perModel.isEmpty()) {
+            Dataset dataset = Dataset.read(folder);
+            ids = dataset.ids();
+            targets = dataset.entries().stream().mapToDouble(Dataset.Entry::target).toArray();
+        } else {
+            perModel = EhullBenchmark.common(perModel);
+            ids = perModel.get(0).ids();
+            targets = perModel.get(0).samples().stream().mapToDouble(Sample::target).toArray();
+        }
+        List<Split> splits = EhullBenchmark.folds(ids.size(), k, seed);
         if (maxFolds != null && maxFolds < splits.size()) {
             splits = splits.subList(0, maxFolds);
         }
         TrainingOptions options = new TrainingOptions(epochs, batchSize, learningRate, 0, patience, seed);
-        EhullBenchmark bench = new EhullBenchmark(dataset, splits, transform, err);
+        EhullBenchmark bench = new EhullBenchmark(ids, targets, splits, transform, err);
         List<ModelResult> results = new ArrayList<>();
         results.add(bench.median());
+        int graph = 0;
         for (String raw : modelNames) {
             String name = raw.strip();
             if (name.equals(EhullBenchmark.FOREST)) {
                 results.add(bench.forest(EhullDatasetWriter.readFeatures(folder), RandomForest.builder().optTrees(trees).optSeed(seed)));
             } else {
-                PropertyModel model = model(name);
+                PropertyModel model = training.model(name);
                 Path modelOutput = output == null ? null : Files.createDirectories(output.resolve(model.name()));
-                results.add(bench.graphModel(model, registry.get(model.defaultFeaturizer()), readers, options, modelOutput));
+                results.add(bench.graphModel(training, model, perModel.get(graph++), options, modelOutput, monitor));
             }
         }
         out.printf(Locale.ROOT, "%s: %d structures, %d of %d folds (seed %d), targets %s, up to %d epochs, batch %d, lr %g, patience %d%n",
-                folder, dataset.size(), splits.size(), k, seed, transform.name(), epochs, batchSize, learningRate, patience);
+                folder, ids.size(), splits.size(), k, seed, transform.name(), epochs, batchSize, learningRate, patience);
         out.printf(Locale.ROOT, "%-10s %-18s %-18s %-36s %s%n", "model", "MAE (meV/atom)", "median AE", "MAE per fold", "time (s)");
         for (ModelResult r : results) {
             double[] mae = r.meanStd(FoldMetrics::mae);
@@ -129,7 +155,7 @@ public class BenchEhullCommand implements Callable<Integer> {
             Files.createDirectories(output);
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("dataset", folder.toAbsolutePath().normalize().toString());
-            settings.put("structures", dataset.size());
+            settings.put("structures", ids.size());
             settings.put("folds", k);
             settings.put("foldsRun", splits.size());
             settings.put("seed", seed);
@@ -146,9 +172,25 @@ public class BenchEhullCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PropertyModel model(String name) {
-        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException("no model '"
-                + name + "' is installed; installed: " + String.join(", ", models.stream().map(PropertyModel::name).sorted().toList())
-                + ", and " + EhullBenchmark.FOREST));
+    /** Messages, and one line per epoch with the ETA. */
+    private static TrainingMonitor monitor(PrintWriter err) {
+        return new TrainingMonitor() {
+            @Override
+            public void message(String line) {
+                err.println(line);
+                err.flush();
+            }
+
+            @Override
+            public void progress(String task, TrainingProgress p) {
+                if (p.endOfEpoch()) {
+                    long eta = Math.round(p.etaSeconds());
+                    err.printf(Locale.ROOT, "  %s epoch %d/%d  loss %.4f  val MAE %.4g (transformed)  best %d  %.0f structures/s  ETA %dm%02ds%n",
+                            task, p.epoch(), p.epochs(), p.trainLoss(), p.validationMae(), p.bestEpoch(), p.structuresPerSecond(), eta / 60,
+                            eta % 60);
+                    err.flush();
+                }
+            }
+        };
     }
 }

@@ -5,20 +5,18 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.cgformer.cli.api.CommandContribution;
-import org.cgformer.graph.api.FeaturizerRegistry;
-import org.cgformer.ml.api.PropertyModel;
+import org.cgformer.ml.training.TrainingService;
 import org.cgformer.structure.api.StructureReader;
 
 /**
  * Contributes {@code dataset ehull} and {@code bench ehull}; one DS component per command (see
  * OSGI-INF), the component property {@code command} says which. DS binds the installed structure
- * readers, property models and the featurizer registry; each run gets a snapshot.
+ * readers (a snapshot per run) and the training service.
  */
 public class StabilityCommandContributions implements CommandContribution {
 
     private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
-    private final List<PropertyModel> models = new CopyOnWriteArrayList<>();
-    private volatile FeaturizerRegistry registry;
+    private volatile TrainingService training;
     private String command;
 
     public void activate(Map<String, Object> properties) {
@@ -33,16 +31,8 @@ public class StabilityCommandContributions implements CommandContribution {
         readers.remove(reader);
     }
 
-    public void addModel(PropertyModel model) {
-        models.add(model);
-    }
-
-    public void removeModel(PropertyModel model) {
-        models.remove(model);
-    }
-
-    public void setRegistry(FeaturizerRegistry registry) {
-        this.registry = registry;
+    public void setTraining(TrainingService training) {
+        this.training = training;
     }
 
     @Override
@@ -53,7 +43,7 @@ public class StabilityCommandContributions implements CommandContribution {
     @Override
     public Object newCommand() {
         return switch (command) {
-            case "bench ehull" -> new BenchEhullCommand(List.copyOf(readers), List.copyOf(models), registry);
+            case "bench ehull" -> new BenchEhullCommand(training);
             default -> new DatasetEhullCommand(List.copyOf(readers));
         };
     }
