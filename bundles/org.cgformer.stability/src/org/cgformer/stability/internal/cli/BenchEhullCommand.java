@@ -182,6 +182,14 @@ public class BenchEhullCommand implements Callable<Integer> {
             }
 
             @Override
+            public void work(String task, int done, int total, double etaSeconds) {
+                if (done == total || done % Math.max(1, total / 10) == 0) {
+                    err.printf(Locale.ROOT, "%s %d/%d  ETA %.0f s%n", task, done, total, etaSeconds);
+                    err.flush();
+                }
+            }
+
+            @Override
             public void progress(String task, TrainingProgress p) {
                 if (p.endOfEpoch()) {
                     long eta = Math.round(p.etaSeconds());

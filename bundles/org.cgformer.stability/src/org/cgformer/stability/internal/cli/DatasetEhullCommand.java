@@ -64,6 +64,10 @@ public class DatasetEhullCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N data rows (a small dataset for a quick look).")
     Integer limit;
 
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1", description = "Only every K-th data row (rows 1, 1+K, 1+2K, ...: a "
+            + "subset spread over the whole table, with the same ids and structures as in the full dataset; default ${DEFAULT-VALUE}).")
+    int every;
+
     @Option(names = "--composition-column", defaultValue = CompositionTable.DEFAULT_COMPOSITION_COLUMN,
             description = "Column with the formula (default: ${DEFAULT-VALUE}).")
     String compositionColumn;
@@ -88,6 +92,16 @@ public class DatasetEhullCommand implements Callable<Integer> {
         CompositionTable table = CompositionTable.read(csv, compositionColumn, targetColumn, "ehull");
         for (String problem : table.problems()) {
             err.println("skipped " + problem);
+        }
+        if (every < 1) {
+            throw new IllegalArgumentException("--every must be at least 1, got " + every);
+        }
+        if (every > 1) {
+            List<CompositionTable.Row> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < table.rows().size(); i += every) {
+                rows.add(table.rows().get(i));
+            }
+            table = new CompositionTable(table.file(), table.featureNames(), rows, table.problems());
         }
         if (limit != null && limit < table.rows().size()) {
             table = new CompositionTable(table.file(), table.featureNames(), table.rows().subList(0, limit), table.problems());
@@ -121,6 +135,7 @@ public class DatasetEhullCommand implements Callable<Integer> {
         metadata.put("lattice", mode.name().toLowerCase(Locale.ROOT));
         metadata.put("decorations", decorations);
         metadata.put("seed", seed);
+        metadata.put("every", every);
         metadata.put("rows", table.rows().size());
         metadata.put("features", table.featureNames());
         metadata.put("labelled", EhullDatasetWriter.ids(output.resolve(EhullDatasetWriter.LABELS)).size());
