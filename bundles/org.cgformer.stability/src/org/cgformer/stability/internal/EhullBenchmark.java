@@ -158,7 +158,7 @@ public final class EhullBenchmark {
                     collector.last().medianAe());
             if (fold.folder() != null) {
                 ModelDescriptor d = ModelDescriptor.read(fold.folder());
-                d.withMetric("targetTransform", transformSpec(transform)).withMetric("testMaeOriginal", collector.last().mae())
+                d.withMetric(org.cgformer.stability.api.TransformedEnsemble.TRANSFORM_METRIC, transformSpec(transform)).withMetric("testMaeOriginal", collector.last().mae())
                         .withMetric("testMedianAeOriginal", collector.last().medianAe()).write(fold.folder());
                 writeParity(fold.folder().resolve("parity-original.csv"), test, predicted);
             }

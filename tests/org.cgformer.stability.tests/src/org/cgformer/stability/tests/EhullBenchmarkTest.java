@@ -15,12 +15,15 @@ import org.cgformer.ml.api.ModelDescriptor;
 import org.cgformer.ml.api.PropertyModel;
 import org.cgformer.ml.api.Split;
 import org.cgformer.ml.api.TrainingOptions;
+import org.cgformer.ml.training.Ensemble;
+import org.cgformer.ml.training.EnsemblePrediction;
 import org.cgformer.ml.training.LabelledData;
 import org.cgformer.ml.training.TrainingMonitor;
 import org.cgformer.ml.training.TrainingService;
 import org.cgformer.stability.api.CompositionTable;
 import org.cgformer.stability.api.RandomForest;
 import org.cgformer.stability.api.TargetTransform;
+import org.cgformer.stability.api.TransformedEnsemble;
 import org.cgformer.stability.internal.EhullBenchmark;
 import org.cgformer.stability.internal.EhullDatasetWriter;
 import org.cgformer.stability.internal.NasiconStructures;
@@ -81,5 +84,23 @@ class EhullBenchmarkTest {
         EhullBenchmark.ModelResult again = bench.graphModel(training, cgformer, labelled, new TrainingOptions(2, 8, 3e-3, 0, 0, 1), models,
                 TrainingMonitor.NONE);
         assertEquals(graph.predictions(), again.predictions());
+
+        // the fold ensemble predicts on the original scale: member fold_0 on its test structures gives parity-original.csv
+        try (Ensemble ensemble = training.loadEnsemble(models, false)) {
+            assertEquals(3, ensemble.size());
+            assertEquals("asinh(y/100.0)", TransformedEnsemble.transformOf(ensemble).name());
+            List<String> lines = Files.readAllLines(models.resolve("fold_0").resolve("parity-original.csv"));
+            java.util.Map<String, org.cgformer.ml.api.Sample> byId = new java.util.HashMap<>();
+            labelled.samples().forEach(sample -> byId.put(sample.id(), sample));
+            List<String[]> rowsOf0 = lines.subList(1, lines.size()).stream().map(l -> l.split(",")).toList();
+            List<EnsemblePrediction> predictions = TransformedEnsemble.predict(ensemble,
+                    rowsOf0.stream().map(r -> byId.get(r[0]).graph()).toList());
+            int member = ensemble.members().stream().map(Ensemble.Member::name).toList().indexOf("fold_0");
+            for (int i = 0; i < rowsOf0.size(); i++) {
+                double expected = Double.parseDouble(rowsOf0.get(i)[2]);
+                assertEquals(expected, predictions.get(i).values()[member], 1e-3 * Math.max(1, Math.abs(expected)), rowsOf0.get(i)[0]);
+                assertTrue(predictions.get(i).std() >= 0);
+            }
+        }
     }
 }
