@@ -22,8 +22,10 @@ class StabilityCommandsTest {
     void writesAResumableDatasetAndBenchmarksTheForestOnIt(@TempDir Path folder) throws Exception {
         Path csv = data("nasicon/ehull_ouyang2021/train.csv");
         Path dataset = folder.resolve("ehull");
+        // the default host is ../shared/data/... relative to the working directory, which a test process does not have
+        String host = data("nasicon/Na4Zr2Si3O12_R-3c.cif").toString();
         CgformerProcess.Result first = CgformerProcess.run("dataset", "ehull", csv.toString(), "-o", dataset.toString(), "--every", "100",
-                "--decorations", "2");
+                "--decorations", "2", "--host", host);
         assertEquals(0, first.code(), first.toString());
         assertTrue(first.out().contains("32 rows: 0 already done, 32 written, 0 refused"), first.toString());
         List<String> labels = Files.readAllLines(dataset.resolve("id_prop.csv"));
@@ -32,7 +34,7 @@ class StabilityCommandsTest {
         assertTrue(Files.isRegularFile(dataset.resolve("ehull-0101.cif")));
 
         CgformerProcess.Result again = CgformerProcess.run("dataset", "ehull", csv.toString(), "-o", dataset.toString(), "--every", "100",
-                "--decorations", "2");
+                "--decorations", "2", "--host", host);
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.out().contains("32 rows: 32 already done, 0 written"), again.toString());
 
