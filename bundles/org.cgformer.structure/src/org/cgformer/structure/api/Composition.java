@@ -51,6 +51,98 @@ public final class Composition {
         return of(amounts);
     }
 
+    /**
+     * Parses a chemical formula such as {@code Na3Zr2Si2PO12}, {@code Mg4Nb2(SO4)9} or
+     * {@code Na9Ca6Si4.5Ge6S13.5O72}: element symbols with optional (decimal) amounts, nested
+     * parentheses or brackets with an optional multiplier; spaces between groups are allowed.
+     *
+     * @throws StructureException quoting the formula and the position (1-based) of the first problem:
+     *         an unknown element, an unbalanced parenthesis, a malformed number or an empty formula
+     */
+    public static Composition parse(String formula) {
+        FormulaParser parser = new FormulaParser(formula);
+        Map<Element, Double> amounts = parser.group(0);
+        if (parser.position < formula.length()) {
+            throw parser.error("unexpected '" + formula.charAt(parser.position) + "'");
+        }
+        if (amounts.isEmpty()) {
+            throw new StructureException("formula '" + formula + "' names no element");
+        }
+        return of(amounts);
+    }
+
+    /** Recursive descent over a formula: group := (element | '(' group ')') amount? … */
+    private static final class FormulaParser {
+        private final String text;
+        private int position;
+
+        FormulaParser(String text) {
+            this.text = text == null ? "" : text;
+        }
+
+        Map<Element, Double> group(int depth) {
+            Map<Element, Double> amounts = new LinkedHashMap<>();
+            while (position < text.length()) {
+                char c = text.charAt(position);
+                if (Character.isWhitespace(c)) {
+                    position++;
+                } else if (c == '(' || c == '[') {
+                    int open = position++;
+                    Map<Element, Double> inner = group(depth + 1);
+                    char close = c == '(' ? ')' : ']';
+                    if (position >= text.length() || text.charAt(position) != close) {
+                        position = open;
+                        throw error("'" + c + "' is not closed");
+                    }
+                    position++;
+                    double multiplier = amount();
+                    inner.forEach((element, amount) -> amounts.merge(element, amount * multiplier, Double::sum));
+                } else if (c == ')' || c == ']') {
+                    if (depth == 0) {
+                        throw error("'" + c + "' without an opening bracket");
+                    }
+                    return amounts;
+                } else if (Character.isUpperCase(c)) {
+                    int start = position++;
+                    while (position < text.length() && Character.isLowerCase(text.charAt(position))) {
+                        position++;
+                    }
+                    String symbol = text.substring(start, position);
+                    Element element = Element.find(symbol).orElseThrow(() -> {
+                        position = start;
+                        return error("unknown element '" + symbol + "'");
+                    });
+                    amounts.merge(element, amount(), Double::sum);
+                } else {
+                    throw error("unexpected '" + c + "'");
+                }
+            }
+            return amounts;
+        }
+
+        /** An optional non-negative decimal amount; 1 when absent. */
+        private double amount() {
+            int start = position;
+            while (position < text.length() && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.')) {
+                position++;
+            }
+            if (start == position) {
+                return 1;
+            }
+            String number = text.substring(start, position);
+            try {
+                return Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                position = start;
+                throw error("amount '" + number + "' is not a number");
+            }
+        }
+
+        StructureException error(String what) {
+            return new StructureException("formula '" + text + "', position " + (position + 1) + ": " + what);
+        }
+    }
+
     /** Element to amount, in electronegativity order. */
     public Map<Element, Double> amounts() {
         return amounts;

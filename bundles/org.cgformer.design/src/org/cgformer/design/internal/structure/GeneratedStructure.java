@@ -29,6 +29,24 @@ public record GeneratedStructure(double[][] lattice, List<String> species, List<
                 keptCharges.stream().mapToInt(Integer::intValue).toArray(), energy);
     }
 
+    /**
+     * The same decoration in a lattice scaled by {@code factor} in every direction (fractional
+     * coordinates kept). The Ewald energy of point charges scales as 1/length, so the ranking of
+     * decorations made in the unscaled cell holds in the scaled one.
+     */
+    public GeneratedStructure scaled(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("lattice scale factor must be positive, got " + factor);
+        }
+        double[][] scaled = new double[3][3];
+        for (int d = 0; d < 3; d++) {
+            for (int x = 0; x < 3; x++) {
+                scaled[d][x] = lattice[d][x] * factor;
+            }
+        }
+        return new GeneratedStructure(scaled, species, fracCoords, charges, ewaldEnergy / factor);
+    }
+
     /** Number of sites per element. */
     public Map<String, Integer> composition() {
         Map<String, Integer> counts = new TreeMap<>();

@@ -2,10 +2,12 @@ package org.cgformer.design.internal.structure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.cgformer.design.api.DesignException;
 import org.cgformer.design.model.DesignSpace;
@@ -31,12 +33,53 @@ public final class StructureGenerator {
 
     private final DesignSpace designSpace;
     private final HostCell host;
+    private final String source;
+    private final String mobileIon;
+    private final int mobileIonCharge;
+    private final double formulaUnitsPerCell;
     private final Map<Integer, Supercell> supercells = new HashMap<>();
 
     /** @param host the design space's host structure, read with the installed structure readers */
     public StructureGenerator(DesignSpace designSpace, Structure host) throws DesignException {
         this.designSpace = designSpace;
-        this.host = HostCell.of(host, String.valueOf(DesignSpaceResources.hostStructurePath(designSpace)));
+        this.source = String.valueOf(DesignSpaceResources.hostStructurePath(designSpace));
+        this.host = HostCell.of(host, source);
+        this.mobileIon = designSpace.getMobileIon();
+        this.mobileIonCharge = designSpace.getMobileIonOxidationState();
+        this.formulaUnitsPerCell = countSites(designSpace.getSite().getLabel()) / designSpace.getSite().getSitesPerFormulaUnit();
+    }
+
+    private StructureGenerator(Structure host, String source, String mobileIon, int mobileIonCharge, double formulaUnitsPerCell)
+            throws DesignException {
+        this.designSpace = null;
+        this.source = source;
+        this.host = HostCell.of(host, source);
+        this.mobileIon = mobileIon;
+        this.mobileIonCharge = mobileIonCharge;
+        this.formulaUnitsPerCell = formulaUnitsPerCell;
+    }
+
+    /**
+     * A generator for a framework without a design space: any of the host's sites may be given new
+     * occupations with {@link #generateSites(List, double, int, long)} (e.g. M/M' on the NASICON Zr site
+     * and Si/P/S on its tetrahedral site).
+     *
+     * @param host the host structure (every species with an oxidation state)
+     * @param source where the host came from, for messages
+     * @param mobileIon element of the mobile-ion sites (their content is set per structure)
+     * @param formulaUnitsPerCell formula units in the host's cell (6 for the conventional NASICON cell)
+     */
+    public static StructureGenerator forFramework(Structure host, String source, String mobileIon, int mobileIonCharge,
+            double formulaUnitsPerCell) throws DesignException {
+        if (!(formulaUnitsPerCell > 0)) {
+            throw new DesignException("formula units per cell must be positive, got " + formulaUnitsPerCell);
+        }
+        return new StructureGenerator(host, source, mobileIon, mobileIonCharge, formulaUnitsPerCell);
+    }
+
+    /** Number of sites labelled {@code label} in the host's cell (symmetry expanded). */
+    public int sitesPerCell(String label) throws DesignException {
+        return countSites(label);
     }
 
     /**
@@ -45,6 +88,7 @@ public final class StructureGenerator {
      */
     public GeneratedStructure generate(List<String> dopants, double mobileIonContent, int decorations, long seed)
             throws DesignException {
+        requireDesignSpace();
         List<String> elements = new ArrayList<>();
         List<Integer> charges = new ArrayList<>();
         if (designSpace.getSite().isHostKept()) {
@@ -65,16 +109,29 @@ public final class StructureGenerator {
 
     /**
      * An ordered structure for the cations {@code siteElements} (host first when kept) with
-     * {@code siteFractions} and their {@code siteCharges} on the substituted site.
+     * {@code siteFractions} and their {@code siteCharges} on the design space's substituted site.
      */
     public GeneratedStructure generate(List<String> siteElements, List<Double> siteFractions, List<Integer> siteCharges,
             double mobileIonContent, int decorations, long seed) throws DesignException {
-        Counts counts = counts(siteFractions, mobileIonContent);
+        requireDesignSpace();
+        return generateSites(List.of(new SiteOccupation(designSpace.getSite().getLabel(), siteElements, siteFractions, siteCharges)),
+                mobileIonContent, decorations, seed);
+    }
+
+    /**
+     * An ordered structure with the given {@code occupations} of host sites (each label at most once),
+     * {@code mobileIonContent} mobile ions per formula unit, the other sites as in the host (mixed
+     * sites keep their host ratio). Among {@code decorations} random decorations the one with the
+     * lowest Ewald energy is returned.
+     */
+    public GeneratedStructure generateSites(List<SiteOccupation> occupations, double mobileIonContent, int decorations, long seed)
+            throws DesignException {
+        Counts counts = counts(occupations, mobileIonContent);
         Supercell supercell = supercells.computeIfAbsent(counts.multiple, m -> Supercell.of(host, m));
         Random random = new Random(seed);
         GeneratedStructure best = null;
         for (int k = 0; k < decorations; k++) {
-            GeneratedStructure candidate = decorate(supercell, counts, siteElements, siteCharges, random);
+            GeneratedStructure candidate = decorate(supercell, counts, occupations, random);
             if (best == null || candidate.ewaldEnergy() < best.ewaldEnergy()) {
                 best = candidate;
             }
@@ -82,39 +139,73 @@ public final class StructureGenerator {
         return best;
     }
 
-    private record Counts(int multiple, int[] siteCounts, int mobileIons) {
+    private void requireDesignSpace() throws DesignException {
+        if (designSpace == null) {
+            throw new DesignException("this generator was made for the framework " + source + " without a design space: give the site occupations");
+        }
     }
 
-    private Counts counts(List<Double> fractions, double mobileIonContent) throws DesignException {
-        int substituted = countSites(designSpace.getSite().getLabel());
-        double formulaUnitsPerCell = substituted / designSpace.getSite().getSitesPerFormulaUnit();
+    /**
+     * The cations of one host site: elements with their site fractions (summing to 1) and oxidation
+     * states.
+     */
+    public record SiteOccupation(String label, List<String> elements, List<Double> fractions, List<Integer> charges) {
+
+        public SiteOccupation {
+            if (elements.size() != fractions.size() || elements.size() != charges.size() || elements.isEmpty()) {
+                throw new IllegalArgumentException("site " + label + ": elements (" + elements.size() + "), fractions ("
+                        + fractions.size() + ") and charges (" + charges.size() + ") must be non-empty and of one length");
+            }
+            elements = List.copyOf(elements);
+            fractions = List.copyOf(fractions);
+            charges = List.copyOf(charges);
+        }
+    }
+
+    private record Counts(int multiple, Map<String, int[]> siteCounts, Set<String> labels, int mobileIons) {
+    }
+
+    private Counts counts(List<SiteOccupation> occupations, double mobileIonContent) throws DesignException {
+        Set<String> labels = new HashSet<>();
+        Map<String, Integer> sitesPerCell = new HashMap<>();
+        for (SiteOccupation occupation : occupations) {
+            if (!labels.add(occupation.label())) {
+                throw new DesignException("site '" + occupation.label() + "' is given two occupations");
+            }
+            sitesPerCell.put(occupation.label(), countSites(occupation.label()));
+        }
         for (int multiple = 1; multiple <= MAX_MULTIPLE; multiple++) {
-            int[] siteCounts = new int[fractions.size()];
+            Map<String, int[]> siteCounts = new HashMap<>();
             boolean integral = true;
-            for (int i = 0; i < fractions.size(); i++) {
-                double count = fractions.get(i) * substituted * multiple;
-                integral &= isInteger(count);
-                siteCounts[i] = (int) Math.round(count);
+            for (SiteOccupation occupation : occupations) {
+                int[] perElement = new int[occupation.fractions().size()];
+                for (int i = 0; i < perElement.length; i++) {
+                    double count = occupation.fractions().get(i) * sitesPerCell.get(occupation.label()) * multiple;
+                    integral &= isInteger(count);
+                    perElement[i] = (int) Math.round(count);
+                }
+                siteCounts.put(occupation.label(), perElement);
             }
             double ions = mobileIonContent * formulaUnitsPerCell * multiple;
-            if (integral && isInteger(ions) && mixedSitesIntegral(multiple)) {
-                return new Counts(multiple, siteCounts, (int) Math.round(ions));
+            if (integral && isInteger(ions) && mixedSitesIntegral(labels, multiple)) {
+                return new Counts(multiple, siteCounts, labels, (int) Math.round(ions));
             }
         }
-        throw new DesignException("no supercell of up to " + MAX_MULTIPLE + " host cells holds fractions " + fractions
-                + " and " + mobileIonContent + " " + designSpace.getMobileIon() + " per formula unit exactly");
+        throw new DesignException("no supercell of up to " + MAX_MULTIPLE + " host cells holds "
+                + occupations.stream().map(o -> o.label() + " " + o.elements() + " " + o.fractions()).toList() + " and "
+                + mobileIonContent + " " + mobileIon + " per formula unit exactly");
     }
 
-    private boolean mixedSitesIntegral(int multiple) {
-        Map<String, Double> totals = mixedTotals();
+    private boolean mixedSitesIntegral(Set<String> labels, int multiple) {
+        Map<String, Double> totals = mixedTotals(labels);
         return totals.values().stream().allMatch(count -> isInteger(count * multiple));
     }
 
     /** Per element of the mixed (non-mobile, non-substituted, shared) sites: how many per host cell. */
-    private Map<String, Double> mixedTotals() {
+    private Map<String, Double> mixedTotals(Set<String> labels) {
         Map<String, Double> totals = new LinkedHashMap<>();
         for (HostCell.Site site : host.sites()) {
-            if (kind(site) == Kind.MIXED) {
+            if (kind(site, labels) == Kind.MIXED) {
                 site.occupancy().forEach((element, occupancy) -> totals.merge(element, occupancy, Double::sum));
             }
         }
@@ -124,7 +215,7 @@ public final class StructureGenerator {
     private int countSites(String label) throws DesignException {
         int count = (int) host.sites().stream().filter(s -> s.label().equals(label)).count();
         if (count == 0) {
-            throw new DesignException("site '" + label + "' is not in the host structure " + designSpace.getHostStructure());
+            throw new DesignException("site '" + label + "' is not in the host structure " + source);
         }
         return count;
     }
@@ -135,30 +226,29 @@ public final class StructureGenerator {
 
     enum Kind { SUBSTITUTED, MOBILE, MIXED, FIXED }
 
-    Kind kind(HostCell.Site site) {
-        if (site.label().equals(designSpace.getSite().getLabel())) {
+    Kind kind(HostCell.Site site, Set<String> substituted) {
+        if (substituted.contains(site.label())) {
             return Kind.SUBSTITUTED;
         }
-        if (site.occupancy().size() == 1 && site.occupancy().containsKey(designSpace.getMobileIon())) {
+        if (site.occupancy().size() == 1 && site.occupancy().containsKey(mobileIon)) {
             return Kind.MOBILE;
         }
         return site.occupancy().size() > 1 ? Kind.MIXED : Kind.FIXED;
     }
 
-    private GeneratedStructure decorate(Supercell supercell, Counts counts, List<String> siteElements, List<Integer> siteCharges,
-            Random random) {
+    private GeneratedStructure decorate(Supercell supercell, Counts counts, List<SiteOccupation> occupations, Random random) {
         int n = supercell.hostSites.size();
         String[] species = new String[n];
         int[] charges = new int[n];
         boolean[] vacant = new boolean[n];
-        List<Integer> substituted = new ArrayList<>();
+        Map<String, List<Integer>> substituted = new LinkedHashMap<>();
         List<Integer> mobileFull = new ArrayList<>();
         List<Integer> mobilePartial = new ArrayList<>();
         Map<String, List<Integer>> mixedGroups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             HostCell.Site site = supercell.hostSites.get(i);
-            switch (kind(site)) {
-                case SUBSTITUTED -> substituted.add(i);
+            switch (kind(site, counts.labels)) {
+                case SUBSTITUTED -> substituted.computeIfAbsent(site.label(), key -> new ArrayList<>()).add(i);
                 case MOBILE -> (site.occupancy().values().iterator().next() >= 1 - COUNT_TOLERANCE ? mobileFull : mobilePartial).add(i);
                 case MIXED -> mixedGroups.computeIfAbsent(site.label(), key -> new ArrayList<>()).add(i);
                 case FIXED -> {
@@ -168,7 +258,10 @@ public final class StructureGenerator {
                 }
             }
         }
-        fill(substituted, siteElements, siteCharges, counts.siteCounts, species, charges, random);
+        for (SiteOccupation occupation : occupations) {
+            fill(substituted.get(occupation.label()), occupation.elements(), occupation.charges(), counts.siteCounts.get(occupation.label()),
+                    species, charges, random);
+        }
         fillMobile(mobileFull, mobilePartial, counts.mobileIons, species, charges, vacant, random);
         for (List<Integer> group : mixedGroups.values()) {
             fillMixed(group, supercell, species, charges, random);
@@ -203,8 +296,8 @@ public final class StructureGenerator {
         }
         for (int k = 0; k < order.size(); k++) {
             int site = order.get(k);
-            species[site] = designSpace.getMobileIon();
-            charges[site] = k < ions ? designSpace.getMobileIonOxidationState() : 0;
+            species[site] = mobileIon;
+            charges[site] = k < ions ? mobileIonCharge : 0;
             vacant[site] = k >= ions;
         }
     }
