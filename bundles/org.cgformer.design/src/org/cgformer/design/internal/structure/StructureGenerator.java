@@ -71,6 +71,13 @@ public final class StructureGenerator {
             double mobileIonContent, int decorations, long seed) throws DesignException {
         Counts counts = counts(siteFractions, mobileIonContent);
         Supercell supercell = supercells.computeIfAbsent(counts.multiple, m -> Supercell.of(host, m));
+        long mobileSites = supercell.hostSites.stream().filter(site -> kind(site) == Kind.MOBILE).count();
+        if (counts.mobileIons < 0 || counts.mobileIons > mobileSites) {
+            // the charge-balance rule normally keeps candidates inside this range; unfiltered ones may not be
+            throw new DesignException(String.format(java.util.Locale.ROOT,
+                    "%.4g %s per formula unit needs %d %s in the supercell, which has %d %s sites", mobileIonContent,
+                    designSpace.getMobileIon(), counts.mobileIons, designSpace.getMobileIon(), mobileSites, designSpace.getMobileIon()));
+        }
         Random random = new Random(seed);
         GeneratedStructure best = null;
         for (int k = 0; k < decorations; k++) {

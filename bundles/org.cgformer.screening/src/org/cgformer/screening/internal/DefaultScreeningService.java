@@ -1,0 +1,572 @@
+package org.cgformer.screening.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.cgformer.design.api.AgglomerativeClustering;
+import org.cgformer.design.api.CandidateStructures;
+import org.cgformer.design.api.CompositionDescriptors;
+import org.cgformer.design.api.DesignException;
+import org.cgformer.design.api.DesignWorkflow;
+import org.cgformer.design.api.FunnelResult;
+import org.cgformer.design.model.DesignSpace;
+import org.cgformer.design.model.Linkage;
+import org.cgformer.design.model.resource.DesignSpaceResources;
+import org.cgformer.graph.api.CrystalGraph;
+import org.cgformer.graph.api.FeaturizationException;
+import org.cgformer.graph.api.Featurizer;
+import org.cgformer.graph.api.FeaturizerRegistry;
+import org.cgformer.graph.api.GraphCache;
+import org.cgformer.graph.api.GraphOptions;
+import org.cgformer.ml.api.PropertyModel;
+import org.cgformer.screening.api.Candidate;
+import org.cgformer.screening.api.Ranking;
+import org.cgformer.screening.api.ScreeningException;
+import org.cgformer.screening.api.ScreeningListener;
+import org.cgformer.screening.api.ScreeningOptions;
+import org.cgformer.screening.api.ScreeningResult;
+import org.cgformer.screening.api.ScreeningService;
+import org.cgformer.structure.api.StructureFormatException;
+import org.cgformer.structure.api.StructureReader;
+import org.eclipse.emf.common.util.BasicMonitor;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+
+/**
+ * The screening pipeline (DS component {@code org.cgformer.screening.service}). Stage outputs in the report folder:
+ * {@code stages/candidates.csv} and {@code stages/funnel.json} (funnel), {@code structures/*.cif} and
+ * {@code stages/generate-failed.csv} (generate), {@code graphs/} (graph cache) and {@code stages/featurize-failed.csv}
+ * (featurize), {@code stages/predictions.csv} (predict), {@code candidates.csv} and {@code shortlist.csv} (rank),
+ * {@code summary.json}, {@code plots/} and {@code index.html} (report); {@code stages/<stage>.done} marks a finished
+ * stage with the digest of its inputs and its time.
+ */
+public class DefaultScreeningService implements ScreeningService {
+
+    private volatile DesignWorkflow workflow;
+    private volatile FeaturizerRegistry registry;
+    private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
+    private final List<PropertyModel> models = new CopyOnWriteArrayList<>();
+
+    public void setWorkflow(DesignWorkflow value) {
+        workflow = value;
+    }
+
+    public void setRegistry(FeaturizerRegistry value) {
+        registry = value;
+    }
+
+    public void addReader(StructureReader reader) {
+        readers.add(reader);
+    }
+
+    public void removeReader(StructureReader reader) {
+        readers.remove(reader);
+    }
+
+    public void addModel(PropertyModel model) {
+        models.add(model);
+    }
+
+    public void removeModel(PropertyModel model) {
+        models.remove(model);
+    }
+
+    /** A candidate as the stages pass it on. */
+    record Entry(String id, long enumerationRank, String formula, List<String> dopants, List<String> siteFractions, double na,
+            int cluster) {
+    }
+
+    @Override
+    public ScreeningResult screen(Path designSpaceFile, ScreeningOptions options, Path reportFolder, ScreeningListener listener)
+            throws IOException, ScreeningException {
+        Files.createDirectories(reportFolder.resolve(StageMarkers.FOLDER));
+        Run run = new Run(designSpaceFile, options, reportFolder, listener, List.copyOf(readers), List.copyOf(models), registry);
+        return run.execute();
+    }
+
+    /** One screening run: the stages in order, each skipped when its marker matches its inputs. */
+    private final class Run {
+        final Path designSpaceFile;
+        final ScreeningOptions options;
+        final Path report;
+        final ScreeningListener listener;
+        final List<StructureReader> runReaders;
+        final List<PropertyModel> runModels;
+        final FeaturizerRegistry runRegistry;
+        final StageMarkers markers;
+        final List<String> resumed = new ArrayList<>();
+        final Map<String, Double> seconds = new LinkedHashMap<>();
+        DesignSpace designSpace;
+
+        Run(Path designSpaceFile, ScreeningOptions options, Path report, ScreeningListener listener, List<StructureReader> readers,
+                List<PropertyModel> models, FeaturizerRegistry registry) {
+            this.designSpaceFile = designSpaceFile;
+            this.options = options;
+            this.report = report;
+            this.listener = listener;
+            this.runReaders = readers;
+            this.runModels = models;
+            this.runRegistry = registry;
+            this.markers = new StageMarkers(report);
+        }
+
+        ScreeningResult execute() throws IOException, ScreeningException {
+            designSpace = loadValid(designSpaceFile);
+            String key = digest(Files.readAllBytes(designSpaceFile)) + "|all=" + options.all() + "|groups=" + options.groups()
+                    + "|limit=" + options.limit();
+            boolean fresh = false;
+            fresh = stage("funnel", key, fresh, this::funnel);
+            key += "|K=" + options.decorations() + "|seed=" + options.seed();
+            fresh = stage("generate", key, fresh, this::generate);
+            key += "|featurizers=" + featurizerSpecs();
+            fresh = stage("featurize", key, fresh, this::featurize);
+            key += "|models=" + modelDigest(options.ebModel()) + "," + (options.ehullModel() == null ? "-" : modelDigest(options.ehullModel()));
+            fresh = stage("predict", key, fresh, this::predict);
+            key += "|" + options.scoreDefinition() + "|T=" + options.temperatureKelvin() + "|A=" + options.prefactor();
+            fresh = stage("rank", key, fresh, this::rank);
+            key += "|baselines=" + options.ebBaseline() + "," + options.ehullBaseline();
+            seconds.put("report", null);
+            List<Candidate> ranked = ReportFiles.readCandidates(report.resolve(ReportFiles.CANDIDATES));
+            stage("report", key, fresh, () -> ReportWriter.write(report, designSpaceFile, options, ranked, this::timings, listener));
+            return new ScreeningResult(report, ranked, List.copyOf(resumed), timings());
+        }
+
+        Map<String, Double> timings() {
+            Map<String, Double> copy = new LinkedHashMap<>();
+            seconds.forEach((k, v) -> {
+                if (v != null) {
+                    copy.put(k, v);
+                }
+            });
+            return copy;
+        }
+
+        /** Runs the stage unless an earlier stage ran afresh or its marker matches; returns whether it ran. */
+        boolean stage(String name, String inputs, boolean earlierRan, StageWork work) throws IOException, ScreeningException {
+            String digest = digest(inputs.getBytes(StandardCharsets.UTF_8));
+            if (!earlierRan) {
+                Double earlier = markers.secondsIfDone(name, digest);
+                if (earlier != null) {
+                    listener.stage(name, true);
+                    resumed.add(name);
+                    seconds.put(name, earlier);
+                    return false;
+                }
+            }
+            markers.clear(name);
+            listener.stage(name, false);
+            long start = System.nanoTime();
+            work.run();
+            double took = (System.nanoTime() - start) / 1e9;
+            seconds.put(name, took);
+            markers.done(name, digest, took);
+            return true;
+        }
+
+        String featurizerSpecs() throws ScreeningException {
+            Set<String> specs = new LinkedHashSet<>();
+            for (Path model : modelFolders()) {
+                var d = ModelEnsemble.describe(model);
+                specs.add(d.featurizer() + "@" + d.featurizerVersion());
+            }
+            return String.join(",", specs);
+        }
+
+        List<Path> modelFolders() {
+            List<Path> folders = new ArrayList<>();
+            folders.add(options.ebModel());
+            if (options.ehullModel() != null) {
+                folders.add(options.ehullModel());
+            }
+            return folders;
+        }
+
+        // ---- funnel -------------------------------------------------------------------------------------------------
+
+        void funnel() throws IOException, ScreeningException {
+            FunnelResult filtered = runFunnel(designSpace);
+            List<FunnelResult.Survivor> survivors = filtered.survivors();
+            int[] clusters = cluster(survivors);
+            Map<Long, Integer> clusterOfRank = new LinkedHashMap<>();
+            for (int i = 0; i < survivors.size(); i++) {
+                clusterOfRank.put(survivors.get(i).rank(), clusters[i]);
+            }
+            List<FunnelResult.Survivor> screened = survivors;
+            if (options.all()) {
+                DesignSpace unfiltered = EcoreUtil.copy(designSpace);
+                unfiltered.getRules().forEach(rule -> rule.setEnabled(false));
+                screened = runFunnel(unfiltered).survivors();
+            }
+            if (options.limit() > 0 && screened.size() > options.limit()) {
+                screened = screened.subList(0, options.limit());
+            }
+            List<String> fractions = siteFractionsTemplate();
+            List<List<String>> rows = new ArrayList<>();
+            for (FunnelResult.Survivor s : screened) {
+                rows.add(List.of("c" + s.rank(), Long.toString(s.rank()), s.formula(), String.join(";", s.dopants()),
+                        String.join(";", siteFractions(fractions, s.dopants())), Double.toString(s.mobileIonContent()),
+                        Integer.toString(clusterOfRank.getOrDefault(s.rank(), 0))));
+            }
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("candidates.csv"), ENTRY_HEADER, rows);
+            ReportFiles.writeFunnel(report.resolve(StageMarkers.FOLDER).resolve("funnel.json"), filtered, screened.size(), options.all());
+            listener.message(String.format(Locale.ROOT, "funnel: %s; %d candidates to screen%s", filtered.summary(), screened.size(),
+                    options.all() ? " (--all: every combination)" : ""));
+        }
+
+        FunnelResult runFunnel(DesignSpace space) throws ScreeningException {
+            try {
+                return workflow.funnel(space, new BasicMonitor());
+            } catch (DesignException e) {
+                throw new ScreeningException(designSpaceFile + ": " + e.getMessage(), e);
+            }
+        }
+
+        int[] cluster(List<FunnelResult.Survivor> survivors) {
+            if (survivors.size() < 2) {
+                return survivors.isEmpty() ? new int[0] : new int[] {1};
+            }
+            double[][] rows = new double[survivors.size()][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = survivors.get(i).descriptors();
+            }
+            int[] labels = AgglomerativeClustering.cluster(CompositionDescriptors.standardize(rows), Linkage.WARD)
+                    .cut(Math.min(options.groups(), survivors.size()));
+            for (int i = 0; i < labels.length; i++) {
+                labels[i]++;
+            }
+            return labels;
+        }
+
+        /** "El:fraction" entries with a {@code %s} slot per dopant, host first when kept. */
+        List<String> siteFractionsTemplate() {
+            int cations = designSpace.getDopantCount() + (designSpace.getSite().isHostKept() ? 1 : 0);
+            List<Double> fractions = new ArrayList<>(designSpace.getFractions());
+            while (fractions.size() < cations) {
+                fractions.add(1.0 / cations);
+            }
+            List<String> template = new ArrayList<>();
+            int f = 0;
+            if (designSpace.getSite().isHostKept()) {
+                template.add(designSpace.getSite().getHostElement() + ":" + format(fractions.get(f++)));
+            }
+            for (int d = 0; d < designSpace.getDopantCount(); d++) {
+                template.add("%s:" + format(fractions.get(f++)));
+            }
+            return template;
+        }
+
+        List<String> siteFractions(List<String> template, List<String> dopants) {
+            List<String> out = new ArrayList<>(template.size());
+            int d = 0;
+            for (String t : template) {
+                out.add(t.startsWith("%s") ? dopants.get(d++) + t.substring(2) : t);
+            }
+            return out;
+        }
+
+        List<Entry> entries() throws IOException {
+            List<Entry> entries = new ArrayList<>();
+            for (Map<String, String> row : Csv.read(report.resolve(StageMarkers.FOLDER).resolve("candidates.csv"))) {
+                entries.add(new Entry(row.get("id"), Long.parseLong(row.get("enumeration_rank")), row.get("formula"),
+                        List.of(row.get("dopant_elements").split(";")), List.of(row.get("dopants").split(";")),
+                        Double.parseDouble(row.get("na_per_formula")), Integer.parseInt(row.get("cluster"))));
+            }
+            return entries;
+        }
+
+        // ---- generate -----------------------------------------------------------------------------------------------
+
+        void generate() throws IOException, ScreeningException {
+            List<Entry> entries = entries();
+            Path folder = Files.createDirectories(report.resolve(ReportFiles.STRUCTURES));
+            CandidateStructures generator;
+            try {
+                generator = CandidateStructures.of(designSpace, runReaders);
+            } catch (DesignException | StructureFormatException e) {
+                throw new ScreeningException(designSpaceFile + ": cannot read the host structure: " + e.getMessage(), e);
+            }
+            int existing = 0;
+            for (Entry e : entries) {
+                existing += Files.isRegularFile(folder.resolve(structureName(e))) ? 1 : 0;
+            }
+            if (existing > 0) {
+                listener.message("generate: " + existing + " structures from an interrupted run are kept");
+            }
+            ProgressMeter meter = new ProgressMeter(listener, "generate", entries.size(), existing);
+            List<List<String>> failed = new ArrayList<>();
+            for (Entry e : entries) {
+                Path cif = folder.resolve(structureName(e));
+                if (Files.isRegularFile(cif)) {
+                    continue;
+                }
+                try {
+                    String text = generator.cif(e.dopants(), e.na(), options.decorations(), options.seed() + e.enumerationRank(),
+                            e.formula());
+                    Path temporary = cif.resolveSibling(cif.getFileName() + ".tmp");
+                    Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                    Files.move(temporary, cif, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (DesignException | RuntimeException x) {
+                    String why = "structure generation: " + describe(x);
+                    failed.add(List.of(e.id(), why));
+                    listener.message(e.id() + " " + e.formula() + ": " + why);
+                }
+                meter.worked();
+            }
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("generate-failed.csv"), FAILED_HEADER, failed);
+            listener.message(String.format(Locale.ROOT, "generate: %d structures, %d failed, %.1f s", entries.size() - failed.size(),
+                    failed.size(), meter.seconds()));
+        }
+
+        // ---- featurize ----------------------------------------------------------------------------------------------
+
+        void featurize() throws IOException, ScreeningException {
+            List<Entry> entries = okEntries(List.of("generate-failed.csv"));
+            List<Featurizer> featurizers = featurizers();
+            GraphCache cache = GraphCache.open(report.resolve(ReportFiles.GRAPHS), listener::message);
+            ProgressMeter meter = new ProgressMeter(listener, "featurize", entries.size() * featurizers.size(), 0);
+            List<List<String>> failed = new ArrayList<>();
+            for (Entry e : entries) {
+                for (Featurizer featurizer : featurizers) {
+                    try {
+                        graph(cache, e, featurizer);
+                    } catch (IOException | FeaturizationException | RuntimeException x) {
+                        String why = "featurization (" + featurizer.name() + "): " + describe(x);
+                        failed.add(List.of(e.id(), why));
+                        listener.message(e.id() + " " + e.formula() + ": " + why);
+                        break;
+                    } finally {
+                        meter.worked();
+                    }
+                }
+            }
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("featurize-failed.csv"), FAILED_HEADER, failed);
+            listener.message(String.format(Locale.ROOT, "featurize: %d graphs computed, %d from the cache, %d failed, %.1f s",
+                    cache.misses(), cache.hits(), failed.size(), meter.seconds()));
+        }
+
+        List<Featurizer> featurizers() throws ScreeningException {
+            List<Featurizer> out = new ArrayList<>();
+            for (String spec : featurizerSpecs().split(",")) {
+                try {
+                    out.add(runRegistry.get(spec));
+                } catch (FeaturizationException e) {
+                    throw new ScreeningException(e.getMessage(), e);
+                }
+            }
+            return out;
+        }
+
+        CrystalGraph graph(GraphCache cache, Entry e, Featurizer featurizer) throws IOException, FeaturizationException {
+            Path cif = report.resolve(ReportFiles.STRUCTURES).resolve(structureName(e));
+            byte[] content = Files.readAllBytes(cif);
+            return cache.computeIfAbsent(content, featurizer, GraphOptions.defaults(), () -> {
+                try {
+                    return featurizer.featurize(StructureReader.readFile(runReaders, cif).structure(), GraphOptions.defaults());
+                } catch (IOException | StructureFormatException x) {
+                    throw new FeaturizationException(cif + ": " + x.getMessage());
+                }
+            });
+        }
+
+        /** Entries not listed in any of the failure files. */
+        List<Entry> okEntries(List<String> failureFiles) throws IOException {
+            Set<String> failed = failedIds(failureFiles).keySet();
+            return entries().stream().filter(e -> !failed.contains(e.id())).toList();
+        }
+
+        Map<String, String> failedIds(List<String> failureFiles) throws IOException {
+            Map<String, String> failed = new LinkedHashMap<>();
+            for (String name : failureFiles) {
+                Path file = report.resolve(StageMarkers.FOLDER).resolve(name);
+                if (Files.isRegularFile(file)) {
+                    for (Map<String, String> row : Csv.read(file)) {
+                        failed.putIfAbsent(row.get("id"), row.get("message"));
+                    }
+                }
+            }
+            return failed;
+        }
+
+        // ---- predict ------------------------------------------------------------------------------------------------
+
+        void predict() throws IOException, ScreeningException {
+            List<Entry> entries = okEntries(List.of("generate-failed.csv", "featurize-failed.csv"));
+            GraphCache cache = GraphCache.open(report.resolve(ReportFiles.GRAPHS), listener::message);
+            Map<String, double[]> values = new LinkedHashMap<>();
+            Map<String, String> failed = new LinkedHashMap<>();
+            try (ModelEnsemble eb = ModelEnsemble.load(options.ebModel(), runModels, runRegistry);
+                    ModelEnsemble ehull = options.ehullModel() == null ? null : ModelEnsemble.load(options.ehullModel(), runModels, runRegistry)) {
+                listener.message(String.format(Locale.ROOT, "predict: Eb with %s (%d model%s)%s", eb.descriptor().model(), eb.size(),
+                        eb.size() == 1 ? "" : "s", ehull == null ? ", no stability model"
+                                : String.format(Locale.ROOT, ", Ehull with %s (%d model%s)", ehull.descriptor().model(), ehull.size(),
+                                        ehull.size() == 1 ? "" : "s")));
+                ProgressMeter meter = new ProgressMeter(listener, "predict", entries.size(), 0);
+                for (int from = 0; from < entries.size(); from += options.batchSize()) {
+                    List<Entry> batch = entries.subList(from, Math.min(entries.size(), from + options.batchSize()));
+                    try {
+                        predictBatch(cache, batch, eb, ehull, values);
+                    } catch (IOException | FeaturizationException | RuntimeException x) {
+                        // find the candidate that breaks the batch: predict one by one
+                        for (Entry e : batch) {
+                            try {
+                                predictBatch(cache, List.of(e), eb, ehull, values);
+                            } catch (IOException | FeaturizationException | RuntimeException y) {
+                                failed.put(e.id(), "prediction: " + describe(y));
+                                listener.message(e.id() + " " + e.formula() + ": prediction: " + describe(y));
+                            }
+                        }
+                    }
+                    batch.forEach(e -> meter.worked());
+                }
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (Entry e : entries) {
+                double[] v = values.get(e.id());
+                String why = failed.get(e.id());
+                if (why == null && v == null) {
+                    why = "prediction: no value";
+                }
+                rows.add(List.of(e.id(), v == null ? "" : num(v[0]), v == null ? "" : num(v[1]), v == null ? "" : num(v[2]),
+                        v == null ? "" : num(v[3]), why == null ? "" : why));
+            }
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("predictions.csv"), PREDICTION_HEADER, rows);
+        }
+
+        void predictBatch(GraphCache cache, List<Entry> batch, ModelEnsemble eb, ModelEnsemble ehull, Map<String, double[]> values)
+                throws IOException, FeaturizationException {
+            double[][] ebValues = eb.predict(graphs(cache, batch, eb.featurizer()));
+            double[][] ehullValues = ehull == null ? null : ehull.predict(graphs(cache, batch, ehull.featurizer()));
+            for (int i = 0; i < batch.size(); i++) {
+                double[] v = {ebValues[0][i], ebValues[1][i], ehull == null ? Double.NaN : ehullValues[0][i],
+                    ehull == null ? Double.NaN : ehullValues[1][i]};
+                if (!Double.isFinite(v[0]) || (ehull != null && !Double.isFinite(v[2]))) {
+                    throw new IllegalStateException("the model gave a value that is not finite (Eb " + v[0] + ", Ehull " + v[2] + ")");
+                }
+                values.put(batch.get(i).id(), v);
+            }
+        }
+
+        List<CrystalGraph> graphs(GraphCache cache, List<Entry> batch, Featurizer featurizer) throws IOException, FeaturizationException {
+            List<CrystalGraph> graphs = new ArrayList<>(batch.size());
+            for (Entry e : batch) {
+                graphs.add(graph(cache, e, featurizer));
+            }
+            return graphs;
+        }
+
+        // ---- rank ---------------------------------------------------------------------------------------------------
+
+        void rank() throws IOException {
+            Map<String, String> failed = failedIds(List.of("generate-failed.csv", "featurize-failed.csv"));
+            Map<String, Map<String, String>> predictions = new LinkedHashMap<>();
+            for (Map<String, String> row : Csv.read(report.resolve(StageMarkers.FOLDER).resolve("predictions.csv"))) {
+                predictions.put(row.get("id"), row);
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (Entry e : entries()) {
+                Map<String, String> p = predictions.get(e.id());
+                String why = failed.getOrDefault(e.id(), p == null ? "not predicted" : p.get("message"));
+                boolean generated = !failed.containsKey(e.id()) || !failed.get(e.id()).startsWith("structure generation");
+                String structure = generated ? ReportFiles.STRUCTURES + "/" + structureName(e) : "";
+                candidates.add(new Candidate(0, e.id(), e.formula(), e.siteFractions(), e.na(), e.cluster(),
+                        parse(p, "eb_ev"), parse(p, "eb_std_ev"), parse(p, "ehull_mev_atom"), parse(p, "ehull_std_mev_atom"), Double.NaN,
+                        false, false, Double.NaN, structure, why == null ? "" : why));
+            }
+            List<Candidate> ranked = Ranking.rank(candidates, options);
+            ReportFiles.writeCandidates(report.resolve(ReportFiles.CANDIDATES), ranked);
+            ReportFiles.writeCandidates(report.resolve(ReportFiles.SHORTLIST), ranked.stream().filter(Candidate::shortlist).toList());
+            long ok = ranked.stream().filter(Candidate::ok).count();
+            listener.message(String.format(Locale.ROOT, "rank: %d ranked, %d failed, %d on the Pareto front, %d shortlisted", ok,
+                    ranked.size() - ok, ranked.stream().filter(Candidate::pareto).count(),
+                    ranked.stream().filter(Candidate::shortlist).count()));
+        }
+
+        double parse(Map<String, String> row, String column) {
+            if (row == null || row.get(column) == null || row.get(column).isEmpty()) {
+                return Double.NaN;
+            }
+            return Double.parseDouble(row.get(column));
+        }
+
+        DesignSpace loadValid(Path file) throws IOException, ScreeningException {
+            if (!Files.isRegularFile(file)) {
+                throw new ScreeningException("no design space file " + file);
+            }
+            DesignSpace space = DesignSpaceResources.loadDesignSpace(file);
+            Diagnostic diagnostic = DesignSpaceResources.validate(space);
+            if (diagnostic.getSeverity() >= Diagnostic.ERROR) {
+                StringBuilder problems = new StringBuilder();
+                for (Diagnostic child : diagnostic.getChildren()) {
+                    if (child.getSeverity() >= Diagnostic.ERROR) {
+                        problems.append("\n  ").append(child.getMessage());
+                    }
+                }
+                throw new ScreeningException(file + " is invalid:" + problems);
+            }
+            return space;
+        }
+    }
+
+    @FunctionalInterface
+    interface StageWork {
+        void run() throws IOException, ScreeningException;
+    }
+
+    static final List<String> ENTRY_HEADER = List.of("id", "enumeration_rank", "formula", "dopant_elements", "dopants", "na_per_formula",
+            "cluster");
+    static final List<String> FAILED_HEADER = List.of("id", "message");
+    static final List<String> PREDICTION_HEADER = List.of("id", "eb_ev", "eb_std_ev", "ehull_mev_atom", "ehull_std_mev_atom", "message");
+
+    static String structureName(Entry e) {
+        return e.id() + "_" + e.formula() + ".cif";
+    }
+
+    static String format(double fraction) {
+        String s = String.format(Locale.ROOT, "%.4f", fraction);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    static String num(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6g", value);
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return (m == null || m.isBlank() ? e.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+
+    static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** SHA-256 over the model.json files of a model folder (its members), so retrained models invalidate predictions. */
+    static String modelDigest(Path folder) throws ScreeningException {
+        StringBuilder all = new StringBuilder();
+        for (Path member : ModelEnsemble.memberFolders(folder)) {
+            try {
+                all.append(digest(Files.readAllBytes(member.resolve("model.json"))));
+            } catch (IOException e) {
+                throw new ScreeningException("cannot read " + member.resolve("model.json") + " (" + e.getMessage() + ")", e);
+            }
+        }
+        return digest(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+}
