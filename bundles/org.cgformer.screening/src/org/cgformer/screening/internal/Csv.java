@@ -28,8 +28,8 @@ final class Csv {
 
     static String row(List<String> fields) {
         StringBuilder line = new StringBuilder();
-        for (String f : fields) {
-            line.append(line.isEmpty() ? "" : ",").append(field(f));
+        for (int i = 0; i < fields.size(); i++) {
+            line.append(i == 0 ? "" : ",").append(field(fields.get(i)));
         }
         return line.append('\n').toString();
     }

@@ -292,12 +292,9 @@ public class DefaultScreeningService implements ScreeningService {
         void generate() throws IOException, ScreeningException {
             List<Entry> entries = entries();
             Path folder = Files.createDirectories(report.resolve(ReportFiles.STRUCTURES));
-            CandidateStructures generator;
-            try {
-                generator = CandidateStructures.of(designSpace, runReaders);
-            } catch (DesignException | StructureFormatException e) {
-                throw new ScreeningException(designSpaceFile + ": cannot read the host structure: " + e.getMessage(), e);
-            }
+            // one generator per thread: a generator caches its supercells and is not thread-safe
+            ThreadLocal<CandidateStructures> generators = new ThreadLocal<>();
+            generator(); // fails early, naming the host file, when the host cannot be read
             int existing = 0;
             for (Entry e : entries) {
                 existing += Files.isRegularFile(folder.resolve(structureName(e))) ? 1 : 0;
@@ -306,13 +303,16 @@ public class DefaultScreeningService implements ScreeningService {
                 listener.message("generate: " + existing + " structures from an interrupted run are kept");
             }
             ProgressMeter meter = new ProgressMeter(listener, "generate", entries.size(), existing);
-            List<List<String>> failed = new ArrayList<>();
-            for (Entry e : entries) {
+            List<List<String>> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Entry> todo = entries.stream().filter(e -> !Files.isRegularFile(folder.resolve(structureName(e)))).toList();
+            parallel(todo, e -> {
                 Path cif = folder.resolve(structureName(e));
-                if (Files.isRegularFile(cif)) {
-                    continue;
-                }
                 try {
+                    CandidateStructures generator = generators.get();
+                    if (generator == null) {
+                        generator = generator();
+                        generators.set(generator);
+                    }
                     String text = generator.cif(e.dopants(), e.na(), options.decorations(), options.seed() + e.enumerationRank(),
                             e.formula());
                     Path temporary = cif.resolveSibling(cif.getFileName() + ".tmp");
@@ -324,10 +324,53 @@ public class DefaultScreeningService implements ScreeningService {
                     listener.message(e.id() + " " + e.formula() + ": " + why);
                 }
                 meter.worked();
-            }
-            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("generate-failed.csv"), FAILED_HEADER, failed);
+            });
+            List<List<String>> sorted = new ArrayList<>(failed);
+            sorted.sort(java.util.Comparator.comparing(row -> row.get(0)));
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("generate-failed.csv"), FAILED_HEADER, sorted);
             listener.message(String.format(Locale.ROOT, "generate: %d structures, %d failed, %.1f s", entries.size() - failed.size(),
                     failed.size(), meter.seconds()));
+        }
+
+        CandidateStructures generator() throws ScreeningException {
+            try {
+                return CandidateStructures.of(designSpace, runReaders);
+            } catch (IOException | DesignException | StructureFormatException e) {
+                throw new ScreeningException(designSpaceFile + ": cannot read the host structure: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Runs {@code work} for every entry on {@link #threads()} threads; the listener is called from them (it is told
+         * progress and messages only). An IOException or ScreeningException of one item stops the stage.
+         */
+        void parallel(List<Entry> items, ItemWork work) throws IOException, ScreeningException {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads());
+            try {
+                List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+                for (Entry e : items) {
+                    futures.add(pool.submit(() -> {
+                        work.run(e);
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ScreeningException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof ScreeningException se) {
+                    throw se;
+                }
+                throw new ScreeningException(describe(e.getCause()), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
         }
 
         // ---- featurize ----------------------------------------------------------------------------------------------
@@ -337,8 +380,8 @@ public class DefaultScreeningService implements ScreeningService {
             List<Featurizer> featurizers = featurizers();
             GraphCache cache = GraphCache.open(report.resolve(ReportFiles.GRAPHS), listener::message);
             ProgressMeter meter = new ProgressMeter(listener, "featurize", entries.size() * featurizers.size(), 0);
-            List<List<String>> failed = new ArrayList<>();
-            for (Entry e : entries) {
+            List<List<String>> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+            parallel(entries, e -> {
                 for (Featurizer featurizer : featurizers) {
                     try {
                         graph(cache, e, featurizer);
@@ -351,8 +394,10 @@ public class DefaultScreeningService implements ScreeningService {
                         meter.worked();
                     }
                 }
-            }
-            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("featurize-failed.csv"), FAILED_HEADER, failed);
+            });
+            List<List<String>> sorted = new ArrayList<>(failed);
+            sorted.sort(java.util.Comparator.comparing(row -> row.get(0)));
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("featurize-failed.csv"), FAILED_HEADER, sorted);
             listener.message(String.format(Locale.ROOT, "featurize: %d graphs computed, %d from the cache, %d failed, %.1f s",
                     cache.misses(), cache.hits(), failed.size(), meter.seconds()));
         }
@@ -518,6 +563,16 @@ public class DefaultScreeningService implements ScreeningService {
             }
             return space;
         }
+    }
+
+    @FunctionalInterface
+    interface ItemWork {
+        void run(Entry entry) throws IOException, ScreeningException;
+    }
+
+    /** Threads of the generate and featurize stages: the cores, at most 8. */
+    static int threads() {
+        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
     }
 
     @FunctionalInterface

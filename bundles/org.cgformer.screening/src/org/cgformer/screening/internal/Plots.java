@@ -142,8 +142,7 @@ final class Plots {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(20);
         chart.getStyler().setLabelsVisible(true);
-        // a log axis shows 148,995 and 18 on one chart; it cannot show an empty step
-        chart.getStyler().setYAxisLogarithmic(counts.stream().allMatch(c -> c > 0));
+        // linear bars with their counts written on them (XChart's bar charts refuse a logarithmic axis)
         chart.addSeries("candidates", steps, counts);
         save(chart, file);
     }

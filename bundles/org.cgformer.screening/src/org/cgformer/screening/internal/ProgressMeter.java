@@ -24,7 +24,7 @@ final class ProgressMeter {
         this.done = skipped;
     }
 
-    void worked() {
+    synchronized void worked() {
         done++;
         long now = System.nanoTime();
         if (now - last >= INTERVAL_NANOS || done == total) {

@@ -75,7 +75,8 @@ public final class StructureGenerator {
         if (counts.mobileIons < 0 || counts.mobileIons > mobileSites) {
             // the charge-balance rule normally keeps candidates inside this range; unfiltered ones may not be
             throw new DesignException(String.format(java.util.Locale.ROOT,
-                    "%.4g %s per formula unit needs %d %s in the supercell, which has %d %s sites", mobileIonContent,
+                    "%s %s per formula unit needs %d %s in the supercell, which has %d %s sites",
+                    new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", mobileIonContent)).stripTrailingZeros().toPlainString(),
                     designSpace.getMobileIon(), counts.mobileIons, designSpace.getMobileIon(), mobileSites, designSpace.getMobileIon()));
         }
         Random random = new Random(seed);

@@ -47,16 +47,17 @@ public class DemoCommand implements Callable<Integer> {
             description = "BVSE grid spacing of the labels (default: ${DEFAULT-VALUE}; 0.1 for production).")
     double resolution;
 
-    @Option(names = "--kfold", defaultValue = "5", description = "Folds of the barrier models (default: ${DEFAULT-VALUE}; the article: 10).")
+    @Option(names = "--kfold", defaultValue = "3", description = "Folds of the barrier models (default: ${DEFAULT-VALUE}; the article: 10).")
     int kfold;
 
-    @Option(names = "--epochs", defaultValue = "40", description = "Most training epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "15", description = "Most training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--decorations", defaultValue = "5", description = "Decorations per generated structure, K (default: ${DEFAULT-VALUE}).")
     int decorations;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Screen only the first N candidates (default: all survivors).")
+    @Option(names = "--limit", defaultValue = "200",
+            description = "Screen the first N of the funnel's survivors (default: ${DEFAULT-VALUE}; 0 = all 830, about 15 more minutes).")
     int limit;
 
     @Option(names = "--ehull-model", paramLabel = "DIR",
@@ -131,9 +132,14 @@ public class DemoCommand implements Callable<Integer> {
             err.println("== " + title + ": done in an earlier run (" + folder + ")");
             return;
         }
-        step(err, title, "train", labels.toString(), "--model", model, "--kfold", Integer.toString(kfold), "--epochs",
-                Integer.toString(epochs), "--patience", "15", "--batch-size", "8", "--lr", "0.003", "--set", "hiddenSize=32",
-                "--set", "headSize=32", "-o", folder.toString());
+        List<String> args = new ArrayList<>(List.of("train", labels.toString(), "--model", model, "--kfold", Integer.toString(kfold),
+                "--epochs", Integer.toString(epochs), "--patience", "10", "--batch-size", "8", "--lr", "0.003", "-o", folder.toString()));
+        // small networks: the generated NASICON supercells have about 600 sites, attention over all of them is costly
+        List<String> hyper = model.equals("cgformer")
+                ? List.of("hiddenSize=16", "headSize=16", "convLayers=1", "attentionLayers=1", "heads=2", "ffnSize=32")
+                : List.of("hiddenSize=16", "headSize=16", "convLayers=2");
+        hyper.forEach(h -> args.addAll(List.of("--set", h)));
+        step(err, title, args.toArray(String[]::new));
     }
 
     private void step(PrintWriter err, String title, String... args) throws ScreeningException {
