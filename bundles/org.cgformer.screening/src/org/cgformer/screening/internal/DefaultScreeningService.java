@@ -125,6 +125,12 @@ public class DefaultScreeningService implements ScreeningService {
 
         ScreeningResult execute() throws IOException, ScreeningException {
             designSpace = loadValid(designSpaceFile);
+            // refuse missing or unreadable model folders before hours of generation
+            for (Path model : new Path[] {options.ebModel(), options.ehullModel(), options.ebBaseline(), options.ehullBaseline()}) {
+                if (model != null) {
+                    ModelEnsemble.describe(model);
+                }
+            }
             String key = digest(Files.readAllBytes(designSpaceFile)) + "|all=" + options.all() + "|groups=" + options.groups()
                     + "|limit=" + options.limit();
             boolean fresh = false;
