@@ -1,38 +1,26 @@
 package org.cgformer.cli.internal;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.cgformer.graph.api.FeaturizerRegistry;
-import org.cgformer.ml.api.PropertyModel;
+import org.cgformer.ml.training.TrainingService;
 
 /**
- * Contributes the property-model commands {@code models}, {@code train}, {@code predict} and
- * {@code bench matbench}; one DS component per command (see OSGI-INF), the component property
- * {@code command} says which.
+ * Contributes the property-model commands {@code models}, {@code train}, {@code finetune}, {@code predict} and
+ * {@code bench matbench}; one DS component per command (see OSGI-INF), the component property {@code command}
+ * says which. The work is done by the {@link TrainingService}.
  */
 public class ModelCommandContributions extends StructureCommandContribution {
 
-    private final List<PropertyModel> models = new CopyOnWriteArrayList<>();
-    private volatile FeaturizerRegistry registry;
+    private volatile TrainingService training;
 
-    public void setRegistry(FeaturizerRegistry registry) {
-        this.registry = registry;
-    }
-
-    public void addModel(PropertyModel model) {
-        models.add(model);
-    }
-
-    public void removeModel(PropertyModel model) {
-        models.remove(model);
+    public void setTraining(TrainingService value) {
+        training = value;
     }
 
     @Override
     public Object newCommand() {
-        ModelTools tools = new ModelTools(List.copyOf(models), registry, readers());
+        ModelTools tools = new ModelTools(training, readers());
         return switch (name()) {
             case "train" -> new TrainCommand(tools);
+            case "finetune" -> new FinetuneCommand(tools);
             case "predict" -> new PredictCommand(tools);
             case "bench matbench" -> new BenchMatbenchCommand(tools);
             default -> new ModelsCommand(tools);

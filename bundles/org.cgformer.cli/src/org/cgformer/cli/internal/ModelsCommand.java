@@ -1,7 +1,7 @@
 package org.cgformer.cli.internal;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cgformer.ml.api.PropertyModel;
@@ -27,13 +27,17 @@ public class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (tools.models.isEmpty()) {
+        List<PropertyModel> models = tools.service.models();
+        if (models.isEmpty()) {
             out.println("no property models are installed");
             return 0;
         }
-        for (PropertyModel m : tools.models.stream().sorted(Comparator.comparing(PropertyModel::name)).toList()) {
+        for (PropertyModel m : models) {
             out.printf("%-10s %-7s featurizer %-9s %s%n", m.name(), m.version(), m.defaultFeaturizer(), m.description());
             out.printf("           hyper-parameters %s%n", m.defaultHyperParameters());
+            if (!m.layerGroups().isEmpty()) {
+                out.printf("           layer groups (finetune --freeze) %s%n", String.join(",", m.layerGroups()));
+            }
         }
         return 0;
     }

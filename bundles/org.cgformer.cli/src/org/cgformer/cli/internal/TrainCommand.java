@@ -1,27 +1,22 @@
 package org.cgformer.cli.internal;
 
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.cgformer.graph.api.FeaturizationException;
 import org.cgformer.graph.api.Featurizer;
-import org.cgformer.ml.api.Dataset;
-import org.cgformer.ml.api.Metrics;
 import org.cgformer.ml.api.PropertyModel;
-import org.cgformer.ml.api.Sample;
 import org.cgformer.ml.api.Split;
-import org.cgformer.ml.api.Splits;
-import org.cgformer.ml.api.TrainedModel;
 import org.cgformer.ml.api.TrainingOptions;
-
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cgformer.ml.training.LabelledData;
+import org.cgformer.ml.training.TrainingJob;
+import org.cgformer.ml.training.TrainingMonitor;
+import org.cgformer.ml.training.TrainingResult;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -33,7 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
     "Train a property model on a dataset in CGCNN's layout (DIR/id_prop.csv with lines id,target and DIR/id.cif).",
     "Without --folds/--kfold: one model in OUT (model.json + parameters.djl), validated on a held-out fraction.",
     "With --folds FILE (Matbench folds.json) or --kfold K: one model per fold in OUT/fold_*, each with parity.csv, "
-            + "and OUT/metrics.json with per-fold and mean +- std MAE, RMSE and R2."})
+            + "and OUT/metrics.json with per-fold and mean +- std MAE, RMSE and R2; --final adds a model on all data in OUT/final.",
+    "Run again with the same OUT after a crash or Ctrl-C: finished folds are reused and the interrupted one continues "
+            + "from its checkpoint (OUT/<fold>/checkpoint, written every epoch); --fresh trains everything again.",
+    "Structures that cannot be read or featurized are reported and left out."})
 public class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -57,26 +55,23 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--kfold", paramLabel = "K", description = "K-fold cross-validation (the article uses 10).")
     Integer kfold;
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Most epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--batch-size", defaultValue = "64", description = "Structures per batch (default ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--lr", defaultValue = "0.003", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--patience", defaultValue = "30", description = "Early stopping: epochs without a better validation MAE (default ${DEFAULT-VALUE}; 0 = off).")
-    int patience;
+    @Option(names = "--final", description = "With --folds/--kfold: also train one model on all data (OUT/final).")
+    boolean finalModel;
 
     @Option(names = "--validation", defaultValue = "0.1", description = "Fraction of the training part held out for validation (default ${DEFAULT-VALUE}).")
     double validationFraction;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Hyper-parameter, e.g. --set hiddenSize=128 (repeatable).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Hyper-parameter, e.g. --set hiddenSize=128 (repeatable; see 'cgformer models').")
     Map<String, String> hyperParameters;
+
+    @Option(names = "--fresh", description = "Train everything again instead of reusing finished folds and checkpoints in OUT.")
+    boolean fresh;
+
+    @Option(names = "--graph-cache", paramLabel = "DIR", description = "Cache the graphs in DIR (reused by later runs on the same files).")
+    Path graphCache;
+
+    @Mixin
+    TrainingOptionsMixin training;
 
     private final ModelTools tools;
 
@@ -84,69 +79,37 @@ public class TrainCommand implements Callable<Integer> {
         this.tools = tools;
     }
 
-    static ObjectNode parse(Map<String, String> values) {
-        ObjectNode hp = JsonNodeFactory.instance.objectNode();
-        if (values != null) {
-            values.forEach((k, v) -> {
-                try {
-                    hp.put(k, Integer.parseInt(v));
-                } catch (NumberFormatException e) {
-                    try {
-                        hp.put(k, Double.parseDouble(v));
-                    } catch (NumberFormatException e2) {
-                        hp.put(k, v);
-                    }
-                }
-            });
-        }
-        return hp;
-    }
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (folds != null && kfold != null) {
             throw new ParameterException(spec.commandLine(), "give --folds or --kfold, not both");
         }
+        if (finalModel && folds == null && kfold == null) {
+            throw new ParameterException(spec.commandLine(), "--final needs --folds or --kfold (without them the one model is trained on all data)");
+        }
         PropertyModel model;
         TrainingOptions options;
+        Featurizer featurizer;
         try {
-            model = tools.model(modelName);
-            options = new TrainingOptions(epochs, batchSize, learningRate, 0, patience, seed);
+            model = tools.service.model(modelName);
+            options = training.options();
+            featurizer = tools.service.featurizer(featurizerName != null ? featurizerName : model.defaultFeaturizer());
+        } catch (IllegalArgumentException | FeaturizationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        TrainingMonitor monitor = ModelTools.monitor(spec.commandLine().getErr());
+        LabelledData dataset = tools.service.loadDataset(data, featurizer, graphCache, monitor);
+        List<Split> splits = folds != null ? tools.service.folds(dataset, folds)
+                : kfold != null ? tools.service.kFold(dataset, kfold, options.seed()) : null;
+        TrainingJob job;
+        try {
+            job = TrainingJob.train(model, dataset).hyperParameters(ModelTools.hyperParameters(hyperParameters)).options(options)
+                    .splits(splits).validationFraction(validationFraction).finalModel(finalModel).output(output).resume(!fresh).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Featurizer featurizer = tools.featurizer(featurizerName != null ? featurizerName : model.defaultFeaturizer());
-        Dataset dataset = Dataset.read(data);
-        List<Sample> samples = tools.samples(dataset, featurizer, err);
-        ObjectNode hp = parse(hyperParameters);
-        Files.createDirectories(output);
-        if (folds == null && kfold == null) {
-            List<List<Integer>> parts = Splits.holdOut(java.util.stream.IntStream.range(0, samples.size()).boxed().toList(),
-                    validationFraction, seed);
-            List<Sample> validation = ModelTools.pick(samples, parts.get(1));
-            try (TrainedModel trained = model.train(ModelTools.pick(samples, parts.get(0)), validation, hp, options,
-                    ModelTools.epochPrinter(err, ""), null)) {
-                trained.save(output);
-                Metrics m = Metrics.of(validation.stream().mapToDouble(Sample::target).toArray(),
-                        trained.predict(validation.stream().map(Sample::graph).toList()));
-                out.printf(Locale.ROOT, "%s model in %s: validation MAE %.4g, RMSE %.4g, R2 %.3f on %d structures%n", model.name(), output,
-                        m.mae(), m.rmse(), m.r2(), m.count());
-            }
-            return 0;
-        }
-        List<Split> splits = folds != null ? Splits.predefined(folds, dataset.ids()) : Splits.kFold(samples.size(), kfold, seed);
-        List<ModelTools.FoldResult> results = ModelTools.crossValidate(model, samples, splits, hp, options, validationFraction, output, err);
-        ModelTools.writeMetrics(output, model, results);
-        double[] mae = results.stream().mapToDouble(r -> r.metrics().mae()).toArray();
-        double[] ms = Metrics.meanStd(mae);
-        for (ModelTools.FoldResult r : results) {
-            out.printf(Locale.ROOT, "%-8s MAE %.4g  RMSE %.4g  R2 %.3f  (%d test)%n", r.name(), r.metrics().mae(), r.metrics().rmse(),
-                    r.metrics().r2(), r.metrics().count());
-        }
-        out.printf(Locale.ROOT, "%s, %d folds: MAE %.4g +- %.2g; models and metrics.json in %s%n", model.name(), results.size(), ms[0], ms[1],
-                output);
-        return 0;
+        TrainingResult result = tools.service.run(job, monitor);
+        ModelTools.print(spec.commandLine().getOut(), result);
+        return dataset.refused().isEmpty() ? 0 : 1;
     }
 }

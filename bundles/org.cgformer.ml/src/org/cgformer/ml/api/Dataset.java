@@ -38,6 +38,18 @@ public final class Dataset {
      * @throws IOException when the file is missing, a line is malformed (line number given) or a structure file is missing
      */
     public static Dataset read(Path folder) throws IOException {
+        return read(folder, false);
+    }
+
+    /**
+     * Reads {@code folder/id_prop.csv}; with {@code allowMissingFiles} an entry whose structure file is missing is kept
+     * (its file, {@code id.cif}, does not exist) so that a batch can report it and go on.
+     *
+     * @throws IOException when the file is missing, a line is malformed (line number given), or a structure file is
+     *         missing and not allowed to be
+     * @since 1.1
+     */
+    public static Dataset read(Path folder, boolean allowMissingFiles) throws IOException {
         Path csv = folder.resolve("id_prop.csv");
         if (!Files.isRegularFile(csv)) {
             throw new IOException(folder + " is not a dataset: it has no id_prop.csv (lines id,target)");
@@ -63,7 +75,7 @@ public final class Dataset {
                 throw new IOException(csv + " line " + (n + 1) + ": expected id,number, found '" + line + "'");
             }
             String id = cells[0].strip();
-            entries.add(new Entry(id, structureFile(folder, id, csv, n + 1), target));
+            entries.add(new Entry(id, structureFile(folder, id, csv, n + 1, allowMissingFiles), target));
         }
         if (entries.isEmpty()) {
             throw new IOException(csv + " lists no structures");
@@ -71,12 +83,15 @@ public final class Dataset {
         return new Dataset(folder, entries);
     }
 
-    private static Path structureFile(Path folder, String id, Path csv, int line) throws IOException {
+    private static Path structureFile(Path folder, String id, Path csv, int line, boolean allowMissing) throws IOException {
         for (String ext : new String[] {".cif", ".vasp", ".poscar", ""}) {
             Path file = folder.resolve(id + ext);
             if (Files.isRegularFile(file)) {
                 return file;
             }
+        }
+        if (allowMissing) {
+            return folder.resolve(id + ".cif");
         }
         throw new IOException(csv + " line " + line + ": no structure file " + id + ".cif in " + folder);
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,11 @@ public record ModelDescriptor(int format, String model, String modelVersion, Str
         String parametersSha256, Map<String, Object> metrics) {
 
     public static final String FILE = "model.json";
+    /**
+     * Key in {@link #metrics()} of a fine-tuned model's parent: an object with {@code path}, {@code model},
+     * {@code modelVersion}, {@code parametersSha256} (and {@code member}, the fold model used).
+     */
+    public static final String PARENT = "parent";
     public static final int FORMAT = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -92,6 +98,20 @@ public record ModelDescriptor(int format, String model, String modelVersion, Str
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelFileException(file + " has an invalid field (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The parent a fine-tuned model started from ({@link #PARENT}), or null for a model trained from scratch. */
+    @JsonIgnore
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> parent() {
+        Object p = metrics.get(PARENT);
+        return p instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    /** A number from {@link #metrics()}, or NaN when absent or not a number. */
+    @JsonIgnore
+    public double metric(String key) {
+        return metrics.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** A copy with {@code key} set in the metrics. */

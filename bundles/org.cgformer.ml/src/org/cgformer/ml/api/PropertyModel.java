@@ -2,6 +2,7 @@ package org.cgformer.ml.api;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -39,6 +40,32 @@ public interface PropertyModel {
      */
     TrainedModel train(List<Sample> train, List<Sample> validation, ObjectNode hyperParameters, TrainingOptions options,
             ProgressListener listener, Cancellation cancellation);
+
+    /**
+     * Trains as {@code request} says: from scratch or fine-tuning a parent, with an optional checkpoint folder to
+     * resume from. The default serves plain trainings through {@link #train(List, List, ObjectNode, TrainingOptions,
+     * ProgressListener, Cancellation)} (no checkpoints) and refuses fine-tuning.
+     *
+     * @throws UnsupportedOperationException when the request fine-tunes and the model cannot
+     * @since 1.1
+     */
+    default TrainedModel train(TrainingRequest request) {
+        if (request.parent() != null) {
+            throw new UnsupportedOperationException("model " + name() + " cannot fine-tune");
+        }
+        return train(request.train(), request.validation(), request.hyperParameters(), request.options(), request.listener(),
+                request.cancellation());
+    }
+
+    /**
+     * Names of the layer groups {@link FineTuning#freeze()} may name (e.g. {@code embedding}, {@code conv},
+     * {@code attention}, {@code head}); empty when the model cannot fine-tune.
+     *
+     * @since 1.1
+     */
+    default Set<String> layerGroups() {
+        return Set.of();
+    }
 
     /**
      * Loads a model saved with {@link TrainedModel#save(Path)}.

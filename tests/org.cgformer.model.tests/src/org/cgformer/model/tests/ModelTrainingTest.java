@@ -157,4 +157,35 @@ class ModelTrainingTest {
             assertArrayEquals(before, loaded.predict(test.stream().map(Sample::graph).toList()), 0.0);
         }
     }
+
+    @Test
+    void cgformerWithAGraphTokenAndDropoutLearnsAndSurvivesSaveAndLoad() throws Exception {
+        PropertyModel cgformer = Fixtures.model("cgformer");
+        List<Sample> samples = Fixtures.samples(Fixtures.JDFT2D, "cgformer", 10);
+        ObjectNode hp = small(cgformer).put("readout", "token").put("dropout", 0.1);
+        List<TrainingProgress> events = new ArrayList<>();
+        TrainingOptions options = TrainingOptions.defaults().withEpochs(12).withBatchSize(16).withPatience(0)
+                .withLoss(TrainingOptions.Loss.HUBER);
+        Path folder = temp.resolve("token");
+        List<Sample> test = samples.subList(52, samples.size());
+        double[] before;
+        try (TrainedModel model = cgformer.train(samples.subList(0, 52), test, hp, options, events::add, null)) {
+            List<TrainingProgress> epochs = epochs(events);
+            double first = epochs.get(0).trainLoss();
+            double last = epochs.get(epochs.size() - 1).trainLoss();
+            System.out.printf("[model test] cgformer with graph-token readout, dropout 0.1, Huber loss: %.4f -> %.4f in 12 epochs%n", first,
+                    last);
+            assertTrue(last < first * 0.8, "loss fell only from " + first + " to " + last);
+            assertEquals("token", model.descriptor().hyperParameters().get("readout").asText());
+            before = model.predict(test.stream().map(Sample::graph).toList());
+            model.save(folder);
+        }
+        try (TrainedModel loaded = cgformer.load(folder)) {
+            assertArrayEquals(before, loaded.predict(test.stream().map(Sample::graph).toList()), 0.0);
+        }
+        ObjectNode bad = small(cgformer).put("readout", "sum");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> cgformer.train(samples, List.of(), bad, options, null, null));
+        assertTrue(e.getMessage().contains("must be mean or token"), e.getMessage());
+    }
 }

@@ -15,9 +15,11 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.graph.api.CrystalGraph;
@@ -33,6 +35,7 @@ import org.cgformer.ml.api.Sample;
 import org.cgformer.ml.api.TrainedModel;
 import org.cgformer.ml.api.TrainingOptions;
 import org.cgformer.ml.api.TrainingProgress;
+import org.cgformer.ml.api.TrainingRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +48,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -54,14 +58,16 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 /**
- * Training, prediction and model files shared by the DJL graph models (CGCNN, CGformer): Adam on the MSE
- * of normalised targets, shuffled mini-batches with a seed, validation MAE after every epoch, the best
- * epoch's parameters kept (early stopping after {@code patience} epochs without improvement), and
- * model folders of {@value ModelDescriptor#FILE} + {@value #PARAMETERS_FILE} (DJL block parameters).
+ * Training, prediction and model files shared by the DJL graph models (CGCNN, CGformer): Adam or AdamW with a
+ * learning-rate schedule on the MSE, L1 or Huber loss of normalised targets, shuffled mini-batches with a seed,
+ * validation MAE after every epoch, the best epoch's parameters kept (early stopping after {@code patience} epochs
+ * without improvement), checkpoints to resume from, fine-tuning of a parent model, and model folders of {@value ModelDescriptor#FILE} + {@value #PARAMETERS_FILE} (DJL block parameters).
  */
 public abstract class DjlPropertyModel implements PropertyModel {
 
     public static final String PARAMETERS_FILE = "parameters.djl";
+    /** The layer group of the output head (re-initialised by {@link org.cgformer.ml.api.FineTuning#resetHead()}). */
+    public static final String HEAD = "head";
 
     private static final int PREDICT_BATCH = 256;
 
@@ -117,16 +123,78 @@ public abstract class DjlPropertyModel implements PropertyModel {
     @Override
     public TrainedModel train(List<Sample> train, List<Sample> validation, ObjectNode given, TrainingOptions options,
             ProgressListener listener, Cancellation cancellation) {
+        return train(TrainingRequest.builder(train, validation).hyperParameters(given).options(options).listener(listener)
+                .cancellation(cancellation).build());
+    }
+
+    /**
+     * Layer groups for fine-tuning ({@code --freeze}, {@code --reset-head}): group name to the prefixes of the parameter
+     * names (as {@link Block#getParameters()} names them) that belong to it. The default knows CGCNN's blocks:
+     * {@code embedding}, {@code conv} ({@code conv_*}) and {@code head} ({@code hidden}, {@code output}); networks with
+     * other blocks add theirs.
+     */
+    protected Map<String, List<String>> layerGroupPrefixes() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put("embedding", List.of("embedding"));
+        groups.put("conv", List.of("conv_"));
+        groups.put(HEAD, List.of("hidden", "output"));
+        return groups;
+    }
+
+    @Override
+    public Set<String> layerGroups() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(layerGroupPrefixes().keySet()));
+    }
+
+    /** Whether a parameter name belongs to a layer group. */
+    private boolean inGroup(String parameter, String group) {
+        return layerGroupPrefixes().getOrDefault(group, List.of()).stream().anyMatch(parameter::startsWith);
+    }
+
+    /**
+     * Trains from scratch or fine-tunes {@link TrainingRequest#parent()}; with a checkpoint folder, writes
+     * {@link Checkpoint} files after every epoch and resumes from those of the same key (parameters, epoch, best
+     * parameters and epoch, shuffling state; not the optimizer's moments, which DJL cannot save, nor the engine's
+     * random state).
+     */
+    @Override
+    public TrainedModel train(TrainingRequest request) {
+        List<Sample> train = request.train();
+        List<Sample> validation = request.validation();
+        TrainingOptions options = request.options();
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training structures");
         }
-        ObjectNode hp = hyperParameters(given);
         CrystalGraph first = train.get(0).graph();
         checkSameFeaturizer(train, first);
         checkSameFeaturizer(validation, first);
-        Normalizer normalizer = Normalizer.fit(train);
-        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
-        Cancellation cancel = cancellation == null ? new Cancellation() : cancellation;
+        DjlTrainedModel parent = null;
+        ObjectNode hp;
+        if (request.parent() != null) {
+            if (!(request.parent() instanceof DjlTrainedModel p) || !p.descriptor().model().equals(name())) {
+                throw new IllegalArgumentException("model " + name() + " cannot fine-tune a '" + request.parent().descriptor().model()
+                        + "' model");
+            }
+            parent = p;
+            ModelDescriptor pd = p.descriptor();
+            if (!first.featurizerName().equals(pd.featurizer()) || !first.featurizerVersion().equals(pd.featurizerVersion())
+                    || first.nodeFeatureCount() != pd.nodeFeatures() || first.edgeFeatureCount() != pd.edgeFeatures()) {
+                throw new IllegalArgumentException("the parent model reads graphs of " + pd.featurizer() + "@" + pd.featurizerVersion()
+                        + "; the training graphs are of " + first.featurizerName() + "@" + first.featurizerVersion());
+            }
+            for (String g : request.fineTuning().freeze()) {
+                if (!layerGroupPrefixes().containsKey(g)) {
+                    throw new IllegalArgumentException("model " + name() + " has no layer group '" + g + "'; it has " + layerGroups());
+                }
+            }
+            hp = hyperParameters(pd.hyperParameters());
+        } else {
+            hp = hyperParameters(request.hyperParameters());
+        }
+        boolean resetHead = parent != null && request.fineTuning().resetHead();
+        Normalizer normalizer = parent != null && !resetHead ? parent.descriptor().normalizer() : Normalizer.fit(train);
+        ProgressListener progress = request.listener();
+        Cancellation cancel = request.cancellation();
         TensorRuntime runtime = runtime();
         try {
             runtime.callInEngineContext(() -> {
@@ -136,14 +204,40 @@ public abstract class DjlPropertyModel implements PropertyModel {
         } catch (Exception e) {
             throw new IllegalStateException("cannot seed the tensor engine: " + e.getMessage(), e);
         }
+        Checkpoint checkpoint = request.checkpoint() == null ? null : Checkpoint.read(request.checkpoint(), request.checkpointKey());
         Block net = newNet(hp, first.nodeFeatureCount(), first.edgeFeatureCount());
         Model model = runtime.newModel(name());
         boolean ok = false;
         try {
+            NDManager manager = model.getNDManager();
+            if (checkpoint != null) {
+                restore(net, manager, checkpoint.current());
+            } else if (parent != null) {
+                restore(net, manager, serialize(parent.net()));
+                if (resetHead) {
+                    for (ai.djl.util.Pair<String, Parameter> p : net.getParameters()) {
+                        if (inGroup(p.getKey(), HEAD)) {
+                            p.getValue().close(); // uninitialised again: the trainer initialises it afresh
+                        }
+                    }
+                }
+            }
+            if (parent != null) {
+                for (ai.djl.util.Pair<String, Parameter> p : net.getParameters()) {
+                    for (String g : request.fineTuning().freeze()) {
+                        if (inGroup(p.getKey(), g)) {
+                            p.getValue().freeze(true);
+                        }
+                    }
+                }
+            }
             model.setBlock(net);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
-                            .optWeightDecays((float) options.weightDecay()).build());
+            float[] learningRate = {(float) options.learningRateAt(1)};
+            Tracker tracker = n -> learningRate[0];
+            Optimizer optimizer = options.optimizer() == TrainingOptions.Optimizer.ADAMW
+                    ? Optimizer.adamW().optLearningRateTracker(tracker).optWeightDecays((float) options.weightDecay()).build()
+                    : Optimizer.adam().optLearningRateTracker(tracker).optWeightDecays((float) options.weightDecay()).build();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer);
             List<List<Sample>> batches;
             Random random = new Random(options.seed());
             List<Sample> order = new ArrayList<>(train);
@@ -153,13 +247,28 @@ public abstract class DjlPropertyModel implements PropertyModel {
             int epochsRun = 0;
             long trainNanos = 0;
             long trainStructures = 0;
+            int startEpoch = 1;
+            if (checkpoint != null) {
+                for (int e = 1; e <= checkpoint.epoch(); e++) {
+                    Collections.shuffle(order, random); // the same shuffling state as after those epochs
+                }
+                startEpoch = checkpoint.epoch() + 1;
+                epochsRun = checkpoint.epoch();
+                bestEpoch = checkpoint.bestEpoch();
+                bestMae = checkpoint.bestMae();
+                best = checkpoint.best();
+                trainNanos = checkpoint.trainNanos();
+                trainStructures = checkpoint.trainStructures();
+            }
+            boolean stopped = checkpoint != null && options.patience() > 0 && epochsRun - bestEpoch >= options.patience();
             try (Trainer trainer = model.newTrainer(config)) {
-                try (NDManager sub = model.getNDManager().newSubManager()) {
+                try (NDManager sub = manager.newSubManager()) {
                     NDList inputs = inputs(sub, batchOf(train.subList(0, Math.min(train.size(), options.batchSize()))), hp);
                     trainer.initialize(inputs.getShapes());
                 }
                 long start = System.nanoTime();
-                for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                for (int epoch = startEpoch; epoch <= options.epochs() && !stopped; epoch++) {
+                    learningRate[0] = (float) options.learningRateAt(epoch);
                     Collections.shuffle(order, random);
                     batches = batches(order, options.batchSize());
                     double lossSum = 0;
@@ -168,7 +277,7 @@ public abstract class DjlPropertyModel implements PropertyModel {
                     for (int b = 0; b < batches.size(); b++) {
                         cancel.check();
                         List<Sample> batch = batches.get(b);
-                        float loss = step(trainer, model, batch, hp, normalizer);
+                        float loss = step(trainer, model, batch, hp, normalizer, options.loss());
                         lossSum += loss * batch.size();
                         seen += batch.size();
                         double elapsed = (System.nanoTime() - epochStart) / 1e9;
@@ -185,7 +294,7 @@ public abstract class DjlPropertyModel implements PropertyModel {
                     epochsRun = epoch;
                     double mae = Double.NaN;
                     if (!validation.isEmpty()) {
-                        mae = Metrics.of(targets(validation), predict(net, model.getNDManager(), graphs(validation), hp, normalizer)).mae();
+                        mae = Metrics.of(targets(validation), predict(net, manager, graphs(validation), hp, normalizer)).mae();
                     }
                     boolean better = validation.isEmpty() || mae < bestMae;
                     if (better) {
@@ -193,15 +302,23 @@ public abstract class DjlPropertyModel implements PropertyModel {
                         bestEpoch = epoch;
                         best = serialize(net);
                     }
+                    if (request.checkpoint() != null) {
+                        new Checkpoint(request.checkpointKey(), epoch, bestEpoch, bestMae, trainNanos, trainStructures, serialize(net), best)
+                                .write(request.checkpoint());
+                    }
                     double elapsed = (System.nanoTime() - start) / 1e9;
+                    int done = epoch - startEpoch + 1;
                     progress.onProgress(new TrainingProgress(epoch, options.epochs(), batches.size(), batches.size(), lossSum / seen, mae,
-                            bestEpoch, elapsed / epoch * (options.epochs() - epoch), seen / (epochNanos / 1e9)));
+                            bestEpoch, elapsed / done * (options.epochs() - epoch), seen / (epochNanos / 1e9)));
                     if (options.patience() > 0 && epoch - bestEpoch >= options.patience()) {
-                        break;
+                        stopped = true;
                     }
                 }
             }
-            restore(net, model.getNDManager(), best);
+            if (best == null) {
+                throw new IllegalStateException("no epoch was trained");
+            }
+            restore(net, manager, best);
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("trainStructures", train.size());
             metrics.put("validationStructures", validation.size());
@@ -215,6 +332,17 @@ public abstract class DjlPropertyModel implements PropertyModel {
             metrics.put("learningRate", options.learningRate());
             metrics.put("batchSize", options.batchSize());
             metrics.put("seed", options.seed());
+            metrics.put("training", options.summary());
+            if (checkpoint != null) {
+                metrics.put("resumedAfterEpoch", checkpoint.epoch());
+            }
+            if (parent != null) {
+                Map<String, Object> fineTuning = new LinkedHashMap<>();
+                fineTuning.put("resetHead", resetHead);
+                fineTuning.put("freeze", List.copyOf(new java.util.TreeSet<>(request.fineTuning().freeze())));
+                fineTuning.put("parentParametersSha256", parent.descriptor().parametersSha256());
+                metrics.put("fineTuning", fineTuning);
+            }
             ModelDescriptor descriptor = new ModelDescriptor(ModelDescriptor.FORMAT, name(), version(), first.featurizerName(),
                     first.featurizerVersion(), first.nodeFeatureCount(), first.edgeFeatureCount(), hp, normalizer, PARAMETERS_FILE, "",
                     metrics);
@@ -227,7 +355,7 @@ public abstract class DjlPropertyModel implements PropertyModel {
         }
     }
 
-    private float step(Trainer trainer, Model model, List<Sample> batch, ObjectNode hp, Normalizer normalizer) {
+    private float step(Trainer trainer, Model model, List<Sample> batch, ObjectNode hp, Normalizer normalizer, TrainingOptions.Loss kind) {
         float value;
         try (NDManager sub = model.getNDManager().newSubManager()) {
             NDList inputs = inputs(sub, batchOf(batch), hp);
@@ -238,7 +366,7 @@ public abstract class DjlPropertyModel implements PropertyModel {
             NDArray labels = sub.create(y, new Shape(y.length, 1));
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray prediction = trainer.forward(inputs).singletonOrThrow();
-                NDArray loss = prediction.sub(labels).square().mean();
+                NDArray loss = loss(prediction.sub(labels), kind);
                 collector.backward(loss);
                 value = loss.getFloat();
             }
@@ -248,6 +376,19 @@ public abstract class DjlPropertyModel implements PropertyModel {
             throw new IllegalStateException("training diverged: the loss became " + value + "; lower the learning rate");
         }
         return value;
+    }
+
+    /** Mean loss of the residuals: MSE, L1, or Huber with delta 1 (0.5 min(|r|,1)^2 + |r| - min(|r|,1)). */
+    static NDArray loss(NDArray residual, TrainingOptions.Loss kind) {
+        return switch (kind) {
+            case MSE -> residual.square().mean();
+            case L1 -> residual.abs().mean();
+            case HUBER -> {
+                NDArray abs = residual.abs();
+                NDArray quadratic = abs.minimum(1f);
+                yield quadratic.square().mul(0.5f).add(abs.sub(quadratic)).mean();
+            }
+        };
     }
 
     /** Batches of {@code size}; a last batch of one structure joins the previous one (batch norm needs two). */
@@ -308,7 +449,7 @@ public abstract class DjlPropertyModel implements PropertyModel {
         return bytes.toByteArray();
     }
 
-    private static void restore(Block net, NDManager manager, byte[] parameters) {
+    static void restore(Block net, NDManager manager, byte[] parameters) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             net.loadParameters(manager, in);
         } catch (IOException | MalformedModelException e) {

@@ -31,6 +31,11 @@ final class DjlTrainedModel implements TrainedModel {
         this.hyperParameters = hyperParameters;
     }
 
+    /** The network (fine-tuning copies its parameters). */
+    Block net() {
+        return net;
+    }
+
     @Override
     public ModelDescriptor descriptor() {
         return descriptor;

@@ -1,5 +1,9 @@
 package org.cgformer.model.cgformer.internal;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.model.cgcnn.nn.DjlPropertyModel;
 import org.cgformer.model.cgformer.nn.CgformerNet;
@@ -14,7 +18,8 @@ import ai.djl.nn.Block;
  * {@code hiddenSize} 64, {@code convLayers} 2 (CGCNN convolutions before attention), {@code attentionLayers} 2,
  * {@code heads} 4, {@code ffnSize} 128, {@code headSize} 128 (MLP after pooling), {@code maxDegree} 24
  * (centrality embedding cap), {@code maxPath} 20 (spatial bias cap, the graph's default path cap).
- * Pooling: mean over real atoms.
+ * {@code dropout} 0 (attention and feed-forward branches), {@code readout} {@code mean} (over real atoms) or
+ * {@code token} (a learnable graph token attending to all atoms).
  */
 public final class CgformerModel extends DjlPropertyModel {
 
@@ -60,7 +65,18 @@ public final class CgformerModel extends DjlPropertyModel {
         hp.put("headSize", 128);
         hp.put("maxDegree", 24);
         hp.put("maxPath", 20);
+        hp.put("dropout", 0.0);
+        hp.put("readout", "mean");
         return hp;
+    }
+
+    /** CGCNN's groups plus {@code centrality} (degree embeddings) and {@code attention} (attention layers, final norm). */
+    @Override
+    protected Map<String, List<String>> layerGroupPrefixes() {
+        Map<String, List<String>> groups = new LinkedHashMap<>(super.layerGroupPrefixes());
+        groups.put("centrality", List.of("in_degree", "out_degree"));
+        groups.put("attention", List.of("attention_", "final_norm", "graph_token"));
+        return groups;
     }
 
     @Override
@@ -78,11 +94,19 @@ public final class CgformerModel extends DjlPropertyModel {
         return hp.get("maxPath").asInt();
     }
 
+    private boolean tokenReadout(ObjectNode hp) {
+        String readout = hp.get("readout").asText();
+        if (!readout.equals("mean") && !readout.equals("token")) {
+            throw new IllegalArgumentException("hyper-parameter 'readout' of model cgformer must be mean or token, not '" + readout + "'");
+        }
+        return readout.equals("token");
+    }
+
     @Override
     protected Block newNet(ObjectNode hp, int nodeFeatures, int edgeFeatures) {
         return CgformerNet.builder().optHiddenSize(hp.get("hiddenSize").asInt()).optConvLayers(hp.get("convLayers").asInt())
                 .optAttentionLayers(hp.get("attentionLayers").asInt()).optHeads(hp.get("heads").asInt())
                 .optFfnSize(hp.get("ffnSize").asInt()).optHeadSize(hp.get("headSize").asInt()).optMaxDegree(maxDegree(hp))
-                .optMaxPath(maxPath(hp)).build();
+                .optMaxPath(maxPath(hp)).optDropout((float) hp.get("dropout").asDouble()).optTokenReadout(tokenReadout(hp)).build();
     }
 }

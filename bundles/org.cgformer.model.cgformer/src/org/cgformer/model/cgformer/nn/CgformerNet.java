@@ -27,7 +27,7 @@ import ai.djl.util.PairList;
  * CGformer: node embedding → {@code convLayers} CGCNN convolutions (local chemistry) → centrality encoding
  * (learnable in- and out-degree embeddings added) → {@code attentionLayers} {@link GraphAttentionLayer}s
  * over all atoms of each crystal with a shortest-path spatial bias → final layer norm → mean pooling over
- * the real atoms → MLP head (softplus). Reads all arrays of {@link GraphInputs} (with attention); outputs
+ * the real atoms, or the state of a learnable graph token that attends to all atoms → MLP head (softplus). Reads all arrays of {@link GraphInputs} (with attention); outputs
  * {@code [B, 1]}.
  */
 public final class CgformerNet extends AbstractBlock {
@@ -41,6 +41,8 @@ public final class CgformerNet extends AbstractBlock {
     private final List<CgcnnConv> convs = new ArrayList<>();
     private final Parameter inDegree;
     private final Parameter outDegree;
+    private final Parameter graphToken;
+    private final int maxPath;
     private final List<GraphAttentionLayer> layers = new ArrayList<>();
     private final LayerNorm finalNorm;
     private final Linear hidden;
@@ -51,15 +53,17 @@ public final class CgformerNet extends AbstractBlock {
         hiddenSize = b.hiddenSize;
         headSize = b.headSize;
         maxDegree = b.maxDegree;
+        maxPath = b.maxPath;
         embedding = addChildBlock("embedding", Linear.builder().setUnits(hiddenSize).build());
         for (int i = 0; i < b.convLayers; i++) {
             convs.add(addChildBlock("conv_" + i, CgcnnConv.builder().setHiddenSize(hiddenSize).build()));
         }
         inDegree = addParameter(Parameter.builder().setName("in_degree").setType(Parameter.Type.WEIGHT).build());
         outDegree = addParameter(Parameter.builder().setName("out_degree").setType(Parameter.Type.WEIGHT).build());
+        graphToken = b.tokenReadout ? addParameter(Parameter.builder().setName("graph_token").setType(Parameter.Type.WEIGHT).build()) : null;
         for (int i = 0; i < b.attentionLayers; i++) {
             layers.add(addChildBlock("attention_" + i, GraphAttentionLayer.builder().setHiddenSize(hiddenSize).optHeads(b.heads)
-                    .optFfnSize(b.ffnSize).optMaxPath(b.maxPath).build()));
+                    .optFfnSize(b.ffnSize).optMaxPath(b.maxPath).optDropout(b.dropout).optGraphToken(b.tokenReadout).build()));
         }
         finalNorm = addChildBlock("final_norm", LayerNorm.builder().axis(1).build());
         hidden = addChildBlock("hidden", Linear.builder().setUnits(headSize).build());
@@ -72,8 +76,16 @@ public final class CgformerNet extends AbstractBlock {
 
     @Override
     protected void prepare(Shape[] inputShapes) {
-        inDegree.setShape(new Shape(maxDegree + 1L, hiddenSize));
-        outDegree.setShape(new Shape(maxDegree + 1L, hiddenSize));
+        // loaded parameters keep their arrays (fine-tuning re-initialises only some blocks)
+        if (!inDegree.isInitialized()) {
+            inDegree.setShape(new Shape(maxDegree + 1L, hiddenSize));
+        }
+        if (!outDegree.isInitialized()) {
+            outDegree.setShape(new Shape(maxDegree + 1L, hiddenSize));
+        }
+        if (graphToken != null && !graphToken.isInitialized()) {
+            graphToken.setShape(new Shape(1, hiddenSize));
+        }
     }
 
     @Override
@@ -92,12 +104,30 @@ public final class CgformerNet extends AbstractBlock {
         long b = in.get(4).getShape().get(0);
         long p = in.get(8).getShape().get(3);
         NDArray x = nodes.get(new NDIndex("{}", in.get(9))).reshape(b, p, hiddenSize);
-        for (GraphAttentionLayer layer : layers) {
-            x = layer.forward(ps, new NDList(x, in.get(7), in.get(8)), training).singletonOrThrow();
+        NDArray spatial = in.get(7);
+        NDArray keyMask = in.get(8);
+        if (graphToken != null) {
+            // the token first in every crystal: it attends to all atoms and they to it, at the virtual distance maxPath+2
+            NDArray token = ps.getValue(graphToken, nodes.getDevice(), training).reshape(1, 1, hiddenSize).repeat(0, b);
+            x = token.concat(x, 1);
+            long virtual = maxPath + 2L;
+            NDArray grid = spatial.reshape(b, p, p);
+            grid = grid.getManager().full(new Shape(b, p, 1), virtual, grid.getDataType()).concat(grid, 2);
+            grid = grid.getManager().full(new Shape(b, 1, p + 1), virtual, grid.getDataType()).concat(grid, 1);
+            spatial = grid.reshape(-1);
+            keyMask = keyMask.getManager().zeros(new Shape(b, 1, 1, 1), keyMask.getDataType()).concat(keyMask, 3);
         }
-        NDArray flat = finalNorm.forward(ps, new NDList(x.reshape(b * p, hiddenSize)), training).singletonOrThrow();
-        NDArray packed = flat.get(new NDIndex("{}", in.get(10)));
-        NDArray crystal = in.get(4).matMul(packed);
+        for (GraphAttentionLayer layer : layers) {
+            x = layer.forward(ps, new NDList(x, spatial, keyMask), training).singletonOrThrow();
+        }
+        NDArray crystal;
+        if (graphToken != null) {
+            crystal = finalNorm.forward(ps, new NDList(x.get(":, 0, :")), training).singletonOrThrow();
+        } else {
+            NDArray flat = finalNorm.forward(ps, new NDList(x.reshape(b * p, hiddenSize)), training).singletonOrThrow();
+            NDArray packed = flat.get(new NDIndex("{}", in.get(10)));
+            crystal = in.get(4).matMul(packed);
+        }
         crystal = Activation.softPlus(hidden.forward(ps, new NDList(crystal), training).singletonOrThrow());
         return output.forward(ps, new NDList(crystal), training);
     }
@@ -117,10 +147,11 @@ public final class CgformerNet extends AbstractBlock {
         for (CgcnnConv conv : convs) {
             conv.initialize(manager, dataType, nodes, s[1], s[2], s[3]);
         }
+        long t = graphToken != null ? p + 1 : p;
         for (GraphAttentionLayer layer : layers) {
-            layer.initialize(manager, dataType, new Shape(b, p, hiddenSize), s[7], s[8]);
+            layer.initialize(manager, dataType, new Shape(b, t, hiddenSize), new Shape(b * t * t), new Shape(b, 1, 1, t));
         }
-        finalNorm.initialize(manager, dataType, new Shape(b * p, hiddenSize));
+        finalNorm.initialize(manager, dataType, new Shape(graphToken != null ? b : b * p, hiddenSize));
         hidden.initialize(manager, dataType, new Shape(b, hiddenSize));
         output.initialize(manager, dataType, new Shape(b, headSize));
     }
@@ -146,8 +177,22 @@ public final class CgformerNet extends AbstractBlock {
         private int headSize = 128;
         private int maxDegree = 24;
         private int maxPath = 20;
+        private float dropout;
+        private boolean tokenReadout;
 
         Builder() {
+        }
+
+        /** Readout from a learnable graph token that attends to all atoms (true) instead of mean pooling (default false). */
+        public Builder optTokenReadout(boolean value) {
+            tokenReadout = value;
+            return this;
+        }
+
+        /** Dropout rate in the attention layers while training (default 0). */
+        public Builder optDropout(float value) {
+            dropout = value;
+            return this;
         }
 
         public Builder optHiddenSize(int value) {

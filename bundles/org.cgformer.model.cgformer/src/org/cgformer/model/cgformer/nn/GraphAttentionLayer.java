@@ -14,6 +14,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -21,7 +22,8 @@ import ai.djl.util.PairList;
 /**
  * One Graphormer layer (Ying et al. 2021), pre-layer-norm: x ← x + O(MHA(LN(x))) with attention logits
  * q·k/√d + b_h(φ(i,j)) + mask, then x ← x + W2 GELU(W1 LN(x)). b_h(φ) is a learnable scalar per head and
- * shortest-path length φ (0..maxPath, maxPath+1 = unreachable); padding keys get -1e9.
+ * shortest-path length φ (0..maxPath, maxPath+1 = unreachable); padding keys get -1e9. Optional dropout on both
+ * residual branches while training.
  *
  * <p>Inputs: {@code x [B, P, H]}, {@code spatial [B*P*P]} int64, {@code keyMask [B, 1, 1, P]}. Output {@code [B, P, H]}.
  */
@@ -32,6 +34,8 @@ public final class GraphAttentionLayer extends AbstractBlock {
     private final int hiddenSize;
     private final int heads;
     private final int maxPath;
+    private final float dropout;
+    private final boolean graphToken;
     private final Parameter spatialBias;
     private final LayerNorm attentionNorm;
     private final Linear query;
@@ -47,6 +51,8 @@ public final class GraphAttentionLayer extends AbstractBlock {
         hiddenSize = b.hiddenSize;
         heads = b.heads;
         maxPath = b.maxPath;
+        dropout = b.dropout;
+        graphToken = b.graphToken;
         spatialBias = addParameter(Parameter.builder().setName("spatial_bias").setType(Parameter.Type.WEIGHT).build());
         attentionNorm = addChildBlock("attention_norm", LayerNorm.builder().axis(1).build());
         query = addChildBlock("query", Linear.builder().setUnits(hiddenSize).build());
@@ -64,7 +70,7 @@ public final class GraphAttentionLayer extends AbstractBlock {
 
     @Override
     protected void prepare(Shape[] inputShapes) {
-        spatialBias.setShape(new Shape(maxPath + 2L, heads));
+        spatialBias.setShape(new Shape(maxPath + (graphToken ? 3L : 2L), heads));
     }
 
     @Override
@@ -86,11 +92,16 @@ public final class GraphAttentionLayer extends AbstractBlock {
         NDArray bias = table.get(new NDIndex("{}", inputs.get(1))).reshape(b, p, p, heads).transpose(0, 3, 1, 2);
         NDArray logits = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(d)).add(bias).add(inputs.get(2));
         NDArray context = logits.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b * p, h);
-        flat = flat.add(out.forward(ps, new NDList(context), training).singletonOrThrow());
+        flat = flat.add(dropout(out.forward(ps, new NDList(context), training).singletonOrThrow(), training));
         NDArray z = ffnNorm.forward(ps, new NDList(flat), training).singletonOrThrow();
         z = Activation.gelu(ffnIn.forward(ps, new NDList(z), training).singletonOrThrow());
-        flat = flat.add(ffnOut.forward(ps, new NDList(z), training).singletonOrThrow());
+        flat = flat.add(dropout(ffnOut.forward(ps, new NDList(z), training).singletonOrThrow(), training));
         return new NDList(flat.reshape(b, p, h));
+    }
+
+    /** Dropout of a residual branch while training (none at rate 0 and in inference). */
+    private NDArray dropout(NDArray a, boolean training) {
+        return dropout > 0 && training ? Dropout.dropout(a, dropout, true).singletonOrThrow() : a;
     }
 
     private NDArray heads(NDArray a, long b, long p, long d) {
@@ -133,8 +144,25 @@ public final class GraphAttentionLayer extends AbstractBlock {
         private int heads = 4;
         private int ffnSize = -1;
         private int maxPath = 20;
+        private float dropout;
+        private boolean graphToken;
 
         Builder() {
+        }
+
+        /**
+         * With a graph token (readout): one more learnable bias per head, index maxPath+2, for the distance between the
+         * token and every atom (Graphormer's virtual distance). Default false.
+         */
+        public Builder optGraphToken(boolean value) {
+            graphToken = value;
+            return this;
+        }
+
+        /** Dropout rate of the attention and feed-forward branches while training (default 0). */
+        public Builder optDropout(float value) {
+            dropout = value;
+            return this;
         }
 
         /** Model width H, required; divisible by the number of heads. */
@@ -168,6 +196,9 @@ public final class GraphAttentionLayer extends AbstractBlock {
             }
             if (maxPath < 1) {
                 throw new IllegalArgumentException("maxPath must be at least 1, got " + maxPath);
+            }
+            if (!(dropout >= 0 && dropout < 1)) {
+                throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
             }
             if (ffnSize < 1) {
                 ffnSize = 2 * hiddenSize;

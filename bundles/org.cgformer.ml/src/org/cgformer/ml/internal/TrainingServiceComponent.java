@@ -1,0 +1,629 @@
+package org.cgformer.ml.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.cgformer.graph.api.CrystalGraph;
+import org.cgformer.graph.api.FeaturizationException;
+import org.cgformer.graph.api.Featurizer;
+import org.cgformer.graph.api.FeaturizerRegistry;
+import org.cgformer.graph.api.GraphCache;
+import org.cgformer.graph.api.GraphOptions;
+import org.cgformer.ml.api.Cancellation;
+import org.cgformer.ml.api.Dataset;
+import org.cgformer.ml.api.Metrics;
+import org.cgformer.ml.api.ModelDescriptor;
+import org.cgformer.ml.api.ModelFileException;
+import org.cgformer.ml.api.PropertyModel;
+import org.cgformer.ml.api.Sample;
+import org.cgformer.ml.api.Split;
+import org.cgformer.ml.api.Splits;
+import org.cgformer.ml.api.TrainedModel;
+import org.cgformer.ml.api.TrainingCancelledException;
+import org.cgformer.ml.api.TrainingOptions;
+import org.cgformer.ml.api.TrainingRequest;
+import org.cgformer.ml.training.Ensemble;
+import org.cgformer.ml.training.FoldResult;
+import org.cgformer.ml.training.GraphSet;
+import org.cgformer.ml.training.LabelledData;
+import org.cgformer.ml.training.Refused;
+import org.cgformer.ml.training.TrainingJob;
+import org.cgformer.ml.training.TrainingMonitor;
+import org.cgformer.ml.training.TrainingResult;
+import org.cgformer.ml.training.TrainingService;
+import org.cgformer.structure.api.Structure;
+import org.cgformer.structure.api.StructureFormatException;
+import org.cgformer.structure.api.StructureReader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The {@link TrainingService} component: models, featurizers and readers are bound by Declarative Services. */
+public final class TrainingServiceComponent implements TrainingService {
+
+    /** Checkpoint sub-folder of a model folder while it trains. */
+    static final String CHECKPOINT = "checkpoint";
+    /** Descriptor metric holding the fingerprint of the data and settings a model was trained with. */
+    static final String RUN_KEY = "runKey";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int MAX_REFUSED_LINES = 20;
+
+    private final List<PropertyModel> models = new CopyOnWriteArrayList<>();
+    private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
+    private volatile FeaturizerRegistry registry;
+
+    public void setRegistry(FeaturizerRegistry value) {
+        registry = value;
+    }
+
+    public void unsetRegistry(FeaturizerRegistry value) {
+        if (registry == value) {
+            registry = null;
+        }
+    }
+
+    public void addModel(PropertyModel model) {
+        models.add(model);
+    }
+
+    public void removeModel(PropertyModel model) {
+        models.remove(model);
+    }
+
+    public void addReader(StructureReader reader) {
+        readers.add(reader);
+    }
+
+    public void removeReader(StructureReader reader) {
+        readers.remove(reader);
+    }
+
+    private FeaturizerRegistry registry() {
+        FeaturizerRegistry r = registry;
+        if (r == null) {
+            throw new IllegalStateException("no featurizer registry is installed");
+        }
+        return r;
+    }
+
+    @Override
+    public List<PropertyModel> models() {
+        return models.stream().sorted(Comparator.comparing(PropertyModel::name)).toList();
+    }
+
+    @Override
+    public PropertyModel model(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException("no model '"
+                + name + "' is installed; installed: " + String.join(", ", models().stream().map(PropertyModel::name).toList())));
+    }
+
+    @Override
+    public Featurizer featurizer(String spec) throws FeaturizationException {
+        return registry().get(spec);
+    }
+
+    // ---------------------------------------------------------------- featurization
+
+    private record Item(String id, Path file, double target) {
+    }
+
+    private record Outcome(CrystalGraph graph, String error) {
+    }
+
+    @Override
+    public LabelledData loadDataset(Path folder, Featurizer featurizer, Path cacheFolder, TrainingMonitor monitor) throws IOException {
+        TrainingMonitor m = monitor == null ? TrainingMonitor.NONE : monitor;
+        Dataset dataset = Dataset.read(folder, true);
+        List<Item> items = dataset.entries().stream().map(e -> new Item(e.id(), e.file(), e.target())).toList();
+        long t0 = System.nanoTime();
+        GraphCache cache = cacheFolder == null ? null : GraphCache.open(cacheFolder, w -> m.message("graph cache: " + w));
+        List<Outcome> outcomes = featurizeAll(items, featurizer, cache, m);
+        List<Sample> samples = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            Outcome o = outcomes.get(i);
+            if (o.graph() != null) {
+                samples.add(new Sample(it.id(), o.graph(), it.target()));
+            } else {
+                refused.add(new Refused(it.id(), it.file(), o.error()));
+            }
+        }
+        report(m, folder.toString(), samples.size(), refused, featurizer, cache, t0);
+        if (samples.isEmpty()) {
+            throw new IOException("no structure of " + folder + " could be used" + (refused.isEmpty() ? "" : "; the first: " + refused.get(0).reason()));
+        }
+        return new LabelledData(dataset, featurizer, samples, refused);
+    }
+
+    @Override
+    public GraphSet featurize(List<Path> files, Featurizer featurizer, Path cacheFolder, TrainingMonitor monitor) {
+        TrainingMonitor m = monitor == null ? TrainingMonitor.NONE : monitor;
+        List<Item> items = files.stream().map(f -> new Item(id(f), f, Double.NaN)).toList();
+        long t0 = System.nanoTime();
+        GraphCache cache;
+        try {
+            cache = cacheFolder == null ? null : GraphCache.open(cacheFolder, w -> m.message("graph cache: " + w));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the graph cache " + cacheFolder + ": " + e.getMessage(), e);
+        }
+        List<Outcome> outcomes = featurizeAll(items, featurizer, cache, m);
+        List<String> ids = new ArrayList<>();
+        List<Path> kept = new ArrayList<>();
+        List<CrystalGraph> graphs = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Outcome o = outcomes.get(i);
+            if (o.graph() != null) {
+                ids.add(items.get(i).id());
+                kept.add(items.get(i).file());
+                graphs.add(o.graph());
+            } else {
+                refused.add(new Refused(items.get(i).id(), items.get(i).file(), o.error()));
+            }
+        }
+        report(m, files.size() + " files", graphs.size(), refused, featurizer, cache, t0);
+        return new GraphSet(ids, kept, graphs, refused);
+    }
+
+    private static String id(Path file) {
+        String name = file.getFileName().toString();
+        return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+    }
+
+    private static void report(TrainingMonitor m, String what, int done, List<Refused> refused, Featurizer featurizer, GraphCache cache,
+            long t0) {
+        m.message(String.format(Locale.ROOT, "featurized %d structures of %s with %s@%s in %.1f s%s%s", done, what, featurizer.name(),
+                featurizer.version(), (System.nanoTime() - t0) / 1e9,
+                cache == null ? "" : " (" + cache.hits() + " from the graph cache " + cache.folder() + ")",
+                refused.isEmpty() ? "" : "; " + refused.size() + " refused:"));
+        for (int i = 0; i < Math.min(MAX_REFUSED_LINES, refused.size()); i++) {
+            m.message("  refused " + refused.get(i).id() + ": " + refused.get(i).reason());
+        }
+        if (refused.size() > MAX_REFUSED_LINES) {
+            m.message("  … and " + (refused.size() - MAX_REFUSED_LINES) + " more");
+        }
+    }
+
+    private List<Outcome> featurizeAll(List<Item> items, Featurizer featurizer, GraphCache cache, TrainingMonitor m) {
+        List<StructureReader> readerSnapshot = List.copyOf(readers);
+        GraphOptions options = GraphOptions.defaults();
+        Cancellation cancel = m.cancellation();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), items.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "cgformer-featurize");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger();
+        long t0 = System.nanoTime();
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Item item : items) {
+                futures.add(pool.submit(() -> {
+                    if (cancel != null) {
+                        cancel.check();
+                    }
+                    Outcome o = featurizeOne(item.file(), featurizer, options, cache, readerSnapshot);
+                    int n = done.incrementAndGet();
+                    double elapsed = (System.nanoTime() - t0) / 1e9;
+                    m.work("featurize", n, items.size(), elapsed / n * (items.size() - n));
+                    return o;
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>(items.size());
+            for (Future<Outcome> f : futures) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TrainingCancelledException tce) {
+                        throw tce;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TrainingCancelledException();
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome featurizeOne(Path file, Featurizer featurizer, GraphOptions options, GraphCache cache,
+            List<StructureReader> readers) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return new Outcome(null, file + ": no such file");
+            }
+            Structure structure = StructureReader.readFile(readers, file).structure();
+            if (cache != null) {
+                return new Outcome(cache.computeIfAbsent(Files.readAllBytes(file), structure, featurizer, options), null);
+            }
+            return new Outcome(featurizer.featurize(structure, options), null);
+        } catch (StructureFormatException e) {
+            String where = e.file() == null ? file.toString() : e.file();
+            return new Outcome(null, where + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
+        } catch (FeaturizationException e) {
+            return new Outcome(null, file + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(null, file + ": " + e);
+        }
+    }
+
+    // ---------------------------------------------------------------- splits
+
+    @Override
+    public List<Split> kFold(LabelledData data, int k, long seed) {
+        return Splits.kFold(data.size(), k, seed);
+    }
+
+    @Override
+    public List<Split> folds(LabelledData data, Path foldsJson) throws IOException {
+        List<String> all = data.dataset().ids();
+        Map<String, Integer> sampleIndex = new HashMap<>();
+        for (int i = 0; i < data.samples().size(); i++) {
+            sampleIndex.put(data.samples().get(i).id(), i);
+        }
+        List<Split> out = new ArrayList<>();
+        for (Split s : Splits.predefined(foldsJson, all)) {
+            out.add(new Split(s.name(), remap(s.train(), all, sampleIndex), remap(s.test(), all, sampleIndex)));
+        }
+        return out;
+    }
+
+    private static List<Integer> remap(List<Integer> entryIndices, List<String> ids, Map<String, Integer> sampleIndex) {
+        List<Integer> out = new ArrayList<>(entryIndices.size());
+        for (int i : entryIndices) {
+            Integer s = sampleIndex.get(ids.get(i));
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- training
+
+    @Override
+    public TrainingResult run(TrainingJob job, TrainingMonitor monitor) throws IOException {
+        TrainingMonitor m = monitor == null ? TrainingMonitor.NONE : monitor;
+        LabelledData data = job.data();
+        if (!data.refused().isEmpty()) {
+            m.message(data.refused().size() + " structures of " + data.folder() + " were refused and are left out");
+        }
+        Path output = job.output();
+        if (output != null) {
+            Files.createDirectories(output);
+        }
+        if (job.parent() != null) {
+            try (Ensemble parents = loadEnsemble(job.parent(), false)) {
+                Ensemble.Member member = parents.best();
+                if (parents.size() > 1) {
+                    m.message(String.format(Locale.ROOT, "fine-tuning from %s: %s, the best of %d fold models (validation MAE %.4g)",
+                            parents.folder(), member.name(), parents.size(), member.model().descriptor().metric("validationMae")));
+                } else {
+                    m.message("fine-tuning from " + member.folder());
+                }
+                ModelDescriptor pd = member.model().descriptor();
+                Featurizer f = data.featurizer();
+                if (!f.name().equals(pd.featurizer()) || !f.version().equals(pd.featurizerVersion())) {
+                    throw new IllegalArgumentException("the parent model " + member.folder() + " reads graphs of " + pd.featurizer() + "@"
+                            + pd.featurizerVersion() + "; the data were featurized with " + f.name() + "@" + f.version());
+                }
+                Map<String, Object> parent = new LinkedHashMap<>();
+                parent.put("path", member.folder().toAbsolutePath().normalize().toString());
+                parent.put("model", pd.model());
+                parent.put("modelVersion", pd.modelVersion());
+                parent.put("parametersSha256", pd.parametersSha256());
+                parent.put("member", member.name());
+                Runner runner = new Runner(job, m, model(pd.model()), pd.hyperParameters(), member, parent);
+                return runner.run(output, member.folder());
+            }
+        }
+        return new Runner(job, m, job.model(), job.hyperParameters(), null, null).run(output, null);
+    }
+
+    /** One run of a job: the folds, the hold-out or final models. */
+    private final class Runner {
+        private final TrainingJob job;
+        private final TrainingMonitor monitor;
+        private final PropertyModel kind;
+        private final ObjectNode hp;
+        private final Ensemble.Member parent;
+        private final Map<String, Object> parentRecord;
+        private final List<Sample> samples;
+        private final TrainingOptions options;
+
+        Runner(TrainingJob job, TrainingMonitor monitor, PropertyModel kind, ObjectNode hp, Ensemble.Member parent,
+                Map<String, Object> parentRecord) {
+            this.job = job;
+            this.monitor = monitor;
+            this.kind = kind;
+            this.hp = hp;
+            this.parent = parent;
+            this.parentRecord = parentRecord;
+            this.samples = job.data().samples();
+            this.options = job.options();
+        }
+
+        TrainingResult run(Path output, Path parentFolder) throws IOException {
+            List<Integer> all = IntStream.range(0, samples.size()).boxed().toList();
+            monitor.message(kind.name() + " " + (parent != null ? "fine-tuning" : "training") + ": " + options.summary());
+            if (job.splits() == null) {
+                FoldResult r = trainOne("model", all, null, output);
+                return new TrainingResult(kind.name(), output, List.of(r), null, parentFolder, false);
+            }
+            List<FoldResult> folds = new ArrayList<>();
+            for (Split split : job.splits()) {
+                if (split.test().isEmpty() || split.train().size() < 2) {
+                    throw new IllegalArgumentException("fold " + split.name() + " has " + split.train().size() + " training and "
+                            + split.test().size() + " test structures");
+                }
+                folds.add(trainOne(split.name(), split.train(), split.test(), output == null ? null : output.resolve(split.name())));
+                if (output != null) {
+                    writeMetrics(output, kind.name(), folds);
+                }
+            }
+            FoldResult fin = job.finalModel() ? trainOne(FINAL, all, null, output == null ? null : output.resolve(FINAL)) : null;
+            return new TrainingResult(kind.name(), output, folds, fin, parentFolder, true);
+        }
+
+        private FoldResult trainOne(String name, List<Integer> trainPart, List<Integer> testPart, Path folder) throws IOException {
+            List<List<Integer>> parts = Splits.holdOut(trainPart, job.validationFraction(), options.seed());
+            List<Sample> train = pick(samples, parts.get(0));
+            List<Sample> validation = pick(samples, parts.get(1));
+            List<Sample> test = testPart == null ? validation : pick(samples, testPart);
+            String key = runKey(train, validation);
+            if (folder != null) {
+                FoldResult done = finished(name, folder, key, test);
+                if (done != null) {
+                    monitor.message(String.format(Locale.ROOT, "%s %s: finished earlier in %s (MAE %.4g), reused", kind.name(), name, folder,
+                            done.metrics().mae()));
+                    return done;
+                }
+                if (!job.resume()) {
+                    deleteTree(folder.resolve(CHECKPOINT));
+                }
+            }
+            monitor.message(String.format(Locale.ROOT, "%s %s: %d training, %d validation%s structures", kind.name(), name, train.size(),
+                    validation.size(), testPart == null ? "" : ", " + test.size() + " test"));
+            TrainingRequest.Builder request = TrainingRequest.builder(train, validation).hyperParameters(hp).options(options)
+                    .listener(p -> monitor.progress(name, p)).cancellation(monitor.cancellation());
+            if (folder != null) {
+                request.checkpoint(folder.resolve(CHECKPOINT), key);
+            }
+            if (parent != null) {
+                request.fineTune(parent.model(), parent.folder(), job.fineTuning());
+            }
+            try (TrainedModel trained = kind.train(request.build())) {
+                long t0 = System.nanoTime();
+                double[] predicted = trained.predict(test.stream().map(Sample::graph).toList());
+                double inferPerSecond = test.size() / ((System.nanoTime() - t0) / 1e9);
+                double[] targets = test.stream().mapToDouble(Sample::target).toArray();
+                Metrics metrics = Metrics.of(targets, predicted);
+                ModelDescriptor d = trained.descriptor();
+                monitor.message(String.format(Locale.ROOT, "  %s %s MAE %.4g, RMSE %.4g, R2 %.3f (best epoch %d of %d)", name,
+                        testPart == null ? "validation" : "test", metrics.mae(), metrics.rmse(), metrics.r2(), (int) d.metric("bestEpoch"),
+                        (int) d.metric("epochs")));
+                if (folder != null) {
+                    trained.save(folder);
+                    ModelDescriptor saved = ModelDescriptor.read(folder).withMetric("inferenceStructuresPerSecond", inferPerSecond)
+                            .withMetric(RUN_KEY, key);
+                    if (testPart != null) {
+                        saved = saved.withMetric("testMae", metrics.mae()).withMetric("testRmse", metrics.rmse())
+                                .withMetric("testR2", metrics.r2()).withMetric("testStructures", metrics.count());
+                    }
+                    if (parentRecord != null) {
+                        saved = saved.withMetric(ModelDescriptor.PARENT, parentRecord);
+                    }
+                    saved.write(folder);
+                    writeParity(folder.resolve(PARITY_FILE), test, predicted);
+                    deleteTree(folder.resolve(CHECKPOINT));
+                }
+                return new FoldResult(name, folder, metrics, (int) d.metric("bestEpoch"), (int) d.metric("epochs"),
+                        d.metric("trainingStructuresPerSecond"), inferPerSecond, test.stream().map(Sample::id).toList(), targets, predicted,
+                        false);
+            }
+        }
+
+        /** Fingerprint of what a model is trained on and how: a finished model or checkpoint is reused only when it matches. */
+        private String runKey(List<Sample> train, List<Sample> validation) {
+            StringBuilder text = new StringBuilder();
+            text.append(kind.name()).append('@').append(kind.version()).append('\n').append(hp == null ? "{}" : hp.toString()).append('\n')
+                    .append(options).append('\n').append(job.fineTuning()).append('\n')
+                    .append(parent == null ? "" : parent.model().descriptor().parametersSha256()).append('\n');
+            for (Sample s : train) {
+                text.append(s.id()).append(',').append(s.target()).append('\n');
+            }
+            text.append("validation\n");
+            for (Sample s : validation) {
+                text.append(s.id()).append(',').append(s.target()).append('\n');
+            }
+            return sha256(text.toString());
+        }
+
+        /** The finished model in {@code folder} of this very run, null when there is none or resuming is off. */
+        private FoldResult finished(String name, Path folder, String key, List<Sample> test) throws IOException {
+            if (!Files.isRegularFile(folder.resolve(ModelDescriptor.FILE)) || !Files.isRegularFile(folder.resolve(PARITY_FILE))) {
+                return null;
+            }
+            if (!job.resume()) {
+                return null;
+            }
+            ModelDescriptor d = ModelDescriptor.read(folder);
+            if (!key.equals(d.metrics().get(RUN_KEY))) {
+                throw new IllegalArgumentException(folder + " holds a model trained on other data or with other settings; "
+                        + "choose another output folder, or train afresh without resuming (--fresh)");
+            }
+            List<String> ids = new ArrayList<>();
+            List<double[]> rows = new ArrayList<>();
+            List<String> lines = Files.readAllLines(folder.resolve(PARITY_FILE));
+            for (int i = 1; i < lines.size(); i++) {
+                String[] cells = lines.get(i).split(",");
+                if (cells.length < 3) {
+                    continue;
+                }
+                ids.add(cells[0]);
+                rows.add(new double[] {Double.parseDouble(cells[1]), Double.parseDouble(cells[2])});
+            }
+            if (ids.size() != test.size()) {
+                return null;
+            }
+            double[] targets = rows.stream().mapToDouble(r -> r[0]).toArray();
+            double[] predicted = rows.stream().mapToDouble(r -> r[1]).toArray();
+            return new FoldResult(name, folder, Metrics.of(targets, predicted), (int) d.metric("bestEpoch"), (int) d.metric("epochs"),
+                    d.metric("trainingStructuresPerSecond"), d.metric("inferenceStructuresPerSecond"), ids, targets, predicted, true);
+        }
+    }
+
+    private static List<Sample> pick(List<Sample> samples, List<Integer> indices) {
+        List<Sample> out = new ArrayList<>(indices.size());
+        for (int i : indices) {
+            out.add(samples.get(i));
+        }
+        return out;
+    }
+
+    static void writeParity(Path file, List<Sample> test, double[] predicted) throws IOException {
+        StringBuilder csv = new StringBuilder("id,target,predicted,residual\n");
+        for (int i = 0; i < test.size(); i++) {
+            csv.append(test.get(i).id()).append(',').append(test.get(i).target()).append(',').append(predicted[i]).append(',')
+                    .append(predicted[i] - test.get(i).target()).append('\n');
+        }
+        Files.writeString(file, csv);
+    }
+
+    static void writeMetrics(Path output, String model, List<FoldResult> results) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("model", model);
+        ArrayNode folds = root.putArray("folds");
+        double[] mae = new double[results.size()];
+        double[] rmse = new double[results.size()];
+        double[] r2 = new double[results.size()];
+        for (int i = 0; i < results.size(); i++) {
+            FoldResult r = results.get(i);
+            folds.addObject().put("fold", r.name()).put("mae", r.metrics().mae()).put("rmse", r.metrics().rmse()).put("r2", r.metrics().r2())
+                    .put("test", r.metrics().count()).put("bestEpoch", r.bestEpoch()).put("epochs", r.epochs())
+                    .put("trainingStructuresPerSecond", r.trainingStructuresPerSecond())
+                    .put("inferenceStructuresPerSecond", r.inferenceStructuresPerSecond());
+            mae[i] = r.metrics().mae();
+            rmse[i] = r.metrics().rmse();
+            r2[i] = r.metrics().r2();
+        }
+        Map<String, double[]> summary = new LinkedHashMap<>();
+        summary.put("mae", Metrics.meanStd(mae));
+        summary.put("rmse", Metrics.meanStd(rmse));
+        summary.put("r2", Metrics.meanStd(r2));
+        ObjectNode mean = root.putObject("mean");
+        ObjectNode std = root.putObject("std");
+        summary.forEach((k, v) -> {
+            mean.put(k, v[0]);
+            std.put(k, v[1]);
+        });
+        Path tmp = output.resolve(METRICS_FILE + ".tmp");
+        JSON.writeValue(tmp.toFile(), root);
+        Files.move(tmp, output.resolve(METRICS_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        return GraphCache.contentHash(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---------------------------------------------------------------- ensembles
+
+    @Override
+    public Ensemble loadEnsemble(Path folder, boolean finalModel) throws ModelFileException {
+        List<Path> folders = modelFolders(folder, finalModel);
+        List<Ensemble.Member> members = new ArrayList<>();
+        Featurizer featurizer = null;
+        try {
+            for (Path f : folders) {
+                ModelDescriptor d = ModelDescriptor.read(f);
+                PropertyModel kind = models.stream().filter(m -> m.name().equals(d.model())).findFirst()
+                        .orElseThrow(() -> new ModelFileException(f + " holds a '" + d.model() + "' model, which is not installed (installed: "
+                                + String.join(", ", models().stream().map(PropertyModel::name).toList()) + ")"));
+                Featurizer fz = registry().find(d.featurizer(), d.featurizerVersion())
+                        .orElseThrow(() -> new ModelFileException(f + " was trained on graphs of featurizer " + d.featurizer() + "@"
+                                + d.featurizerVersion() + ", which is not installed (installed: " + String.join(", ",
+                                        registry().featurizers().stream().map(x -> x.name() + "@" + x.version()).toList()) + ")"));
+                if (featurizer != null && (!featurizer.name().equals(fz.name()) || !featurizer.version().equals(fz.version()))) {
+                    throw new ModelFileException(f + " reads graphs of " + fz.name() + "@" + fz.version() + ", the other models in " + folder
+                            + " of " + featurizer.name() + "@" + featurizer.version() + ": they cannot form one ensemble");
+                }
+                featurizer = fz;
+                members.add(new Ensemble.Member(f.getFileName().toString(), f, kind.load(f)));
+            }
+            return new Ensemble(folder, featurizer, members);
+        } catch (ModelFileException | RuntimeException e) {
+            members.forEach(x -> x.model().close());
+            throw e;
+        }
+    }
+
+    static List<Path> modelFolders(Path folder, boolean finalModel) throws ModelFileException {
+        if (finalModel) {
+            Path f = folder.resolve(FINAL);
+            if (!Files.isRegularFile(f.resolve(ModelDescriptor.FILE))) {
+                throw new ModelFileException(folder + " has no model trained on all data (" + f + "/" + ModelDescriptor.FILE
+                        + "); train with --final");
+            }
+            return List.of(f);
+        }
+        if (Files.isRegularFile(folder.resolve(ModelDescriptor.FILE))) {
+            return List.of(folder);
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new ModelFileException("no model folder " + folder);
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            List<Path> all = list.filter(p -> Files.isRegularFile(p.resolve(ModelDescriptor.FILE))).sorted().toList();
+            List<Path> folds = all.stream().filter(p -> !p.getFileName().toString().equals(FINAL)).toList();
+            if (!folds.isEmpty()) {
+                return folds;
+            }
+            if (!all.isEmpty()) {
+                return all;
+            }
+            throw new ModelFileException(folder + " is not a model folder: it has no " + ModelDescriptor.FILE + ", nor sub-folders with one");
+        } catch (IOException e) {
+            if (e instanceof ModelFileException mfe) {
+                throw mfe;
+            }
+            throw new ModelFileException("cannot list " + folder + " (" + e + ")", e);
+        }
+    }
+}
