@@ -28,10 +28,10 @@ import org.cgformer.design.model.resource.DesignSpaceResources;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.FeaturizationException;
 import org.cgformer.graph.api.Featurizer;
-import org.cgformer.graph.api.FeaturizerRegistry;
-import org.cgformer.graph.api.GraphCache;
-import org.cgformer.graph.api.GraphOptions;
-import org.cgformer.ml.api.PropertyModel;
+import org.cgformer.ml.training.GraphSet;
+import org.cgformer.ml.training.Refused;
+import org.cgformer.ml.training.TrainingMonitor;
+import org.cgformer.ml.training.TrainingService;
 import org.cgformer.screening.api.Candidate;
 import org.cgformer.screening.api.Ranking;
 import org.cgformer.screening.api.ScreeningException;
@@ -56,16 +56,15 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 public class DefaultScreeningService implements ScreeningService {
 
     private volatile DesignWorkflow workflow;
-    private volatile FeaturizerRegistry registry;
+    private volatile TrainingService training;
     private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
-    private final List<PropertyModel> models = new CopyOnWriteArrayList<>();
 
     public void setWorkflow(DesignWorkflow value) {
         workflow = value;
     }
 
-    public void setRegistry(FeaturizerRegistry value) {
-        registry = value;
+    public void setTraining(TrainingService value) {
+        training = value;
     }
 
     public void addReader(StructureReader reader) {
@@ -74,14 +73,6 @@ public class DefaultScreeningService implements ScreeningService {
 
     public void removeReader(StructureReader reader) {
         readers.remove(reader);
-    }
-
-    public void addModel(PropertyModel model) {
-        models.add(model);
-    }
-
-    public void removeModel(PropertyModel model) {
-        models.remove(model);
     }
 
     /** A candidate as the stages pass it on. */
@@ -93,7 +84,7 @@ public class DefaultScreeningService implements ScreeningService {
     public ScreeningResult screen(Path designSpaceFile, ScreeningOptions options, Path reportFolder, ScreeningListener listener)
             throws IOException, ScreeningException {
         Files.createDirectories(reportFolder.resolve(StageMarkers.FOLDER));
-        Run run = new Run(designSpaceFile, options, reportFolder, listener, List.copyOf(readers), List.copyOf(models), registry);
+        Run run = new Run(designSpaceFile, options, reportFolder, listener, List.copyOf(readers), training);
         return run.execute();
     }
 
@@ -104,22 +95,20 @@ public class DefaultScreeningService implements ScreeningService {
         final Path report;
         final ScreeningListener listener;
         final List<StructureReader> runReaders;
-        final List<PropertyModel> runModels;
-        final FeaturizerRegistry runRegistry;
+        final TrainingService runTraining;
         final StageMarkers markers;
         final List<String> resumed = new ArrayList<>();
         final Map<String, Double> seconds = new LinkedHashMap<>();
         DesignSpace designSpace;
 
         Run(Path designSpaceFile, ScreeningOptions options, Path report, ScreeningListener listener, List<StructureReader> readers,
-                List<PropertyModel> models, FeaturizerRegistry registry) {
+                TrainingService training) {
             this.designSpaceFile = designSpaceFile;
             this.options = options;
             this.report = report;
             this.listener = listener;
             this.runReaders = readers;
-            this.runModels = models;
-            this.runRegistry = registry;
+            this.runTraining = training;
             this.markers = new StageMarkers(report);
         }
 
@@ -384,52 +373,55 @@ public class DefaultScreeningService implements ScreeningService {
         void featurize() throws IOException, ScreeningException {
             List<Entry> entries = okEntries(List.of("generate-failed.csv"));
             List<Featurizer> featurizers = featurizers();
-            GraphCache cache = GraphCache.open(report.resolve(ReportFiles.GRAPHS), listener::message);
             ProgressMeter meter = new ProgressMeter(listener, "featurize", entries.size() * featurizers.size(), 0);
-            List<List<String>> failed = java.util.Collections.synchronizedList(new ArrayList<>());
-            parallel(entries, e -> {
-                for (Featurizer featurizer : featurizers) {
-                    try {
-                        graph(cache, e, featurizer);
-                    } catch (IOException | FeaturizationException | RuntimeException x) {
-                        String why = "featurization (" + featurizer.name() + "): " + describe(x);
-                        failed.add(List.of(e.id(), why));
-                        listener.message(e.id() + " " + e.formula() + ": " + why);
-                        break;
-                    } finally {
-                        meter.worked();
+            Map<String, String> failed = new LinkedHashMap<>();
+            for (Featurizer featurizer : featurizers) {
+                // in chunks: the graphs go to the cache, not into memory (a NASICON supercell graph holds 600 x 600 paths)
+                for (int from = 0; from < entries.size(); from += FEATURIZE_CHUNK) {
+                    List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + FEATURIZE_CHUNK));
+                    Map<Path, Entry> byFile = new LinkedHashMap<>();
+                    chunk.forEach(e -> byFile.put(cif(e), e));
+                    GraphSet set = featurize(new ArrayList<>(byFile.keySet()), featurizer);
+                    for (Refused r : set.refused()) {
+                        Entry e = byFile.get(r.file());
+                        String why = "featurization (" + featurizer.name() + "): " + r.reason();
+                        if (e != null && failed.putIfAbsent(e.id(), why) == null) {
+                            listener.message(e.id() + " " + e.formula() + ": " + why);
+                        }
                     }
+                    chunk.forEach(e -> meter.worked());
                 }
-            });
-            List<List<String>> sorted = new ArrayList<>(failed);
-            sorted.sort(java.util.Comparator.comparing(row -> row.get(0)));
-            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("featurize-failed.csv"), FAILED_HEADER, sorted);
-            listener.message(String.format(Locale.ROOT, "featurize: %d graphs computed, %d from the cache, %d failed, %.1f s",
-                    cache.misses(), cache.hits(), failed.size(), meter.seconds()));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            failed.forEach((id, why) -> rows.add(List.of(id, why)));
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("featurize-failed.csv"), FAILED_HEADER, rows);
+            listener.message(String.format(Locale.ROOT, "featurize: %d structures, %d failed, %.1f s", entries.size() - failed.size(),
+                    failed.size(), meter.seconds()));
+        }
+
+        /** Graphs of the files through the training service (all cores, the report's graph cache). */
+        GraphSet featurize(List<Path> files, Featurizer featurizer) throws ScreeningException {
+            try {
+                return runTraining.featurize(files, featurizer, report.resolve(ReportFiles.GRAPHS), TrainingMonitor.NONE);
+            } catch (java.io.UncheckedIOException e) {
+                throw new ScreeningException(e.getMessage(), e);
+            }
+        }
+
+        Path cif(Entry e) {
+            return report.resolve(ReportFiles.STRUCTURES).resolve(structureName(e));
         }
 
         List<Featurizer> featurizers() throws ScreeningException {
             List<Featurizer> out = new ArrayList<>();
             for (String spec : featurizerSpecs().split(",")) {
                 try {
-                    out.add(runRegistry.get(spec));
+                    out.add(runTraining.featurizer(spec));
                 } catch (FeaturizationException e) {
                     throw new ScreeningException(e.getMessage(), e);
                 }
             }
             return out;
-        }
-
-        CrystalGraph graph(GraphCache cache, Entry e, Featurizer featurizer) throws IOException, FeaturizationException {
-            Path cif = report.resolve(ReportFiles.STRUCTURES).resolve(structureName(e));
-            byte[] content = Files.readAllBytes(cif);
-            return cache.computeIfAbsent(content, featurizer, GraphOptions.defaults(), () -> {
-                try {
-                    return featurizer.featurize(StructureReader.readFile(runReaders, cif).structure(), GraphOptions.defaults());
-                } catch (IOException | StructureFormatException x) {
-                    throw new FeaturizationException(cif + ": " + x.getMessage());
-                }
-            });
         }
 
         /** Entries not listed in any of the failure files. */
@@ -455,11 +447,10 @@ public class DefaultScreeningService implements ScreeningService {
 
         void predict() throws IOException, ScreeningException {
             List<Entry> entries = okEntries(List.of("generate-failed.csv", "featurize-failed.csv"));
-            GraphCache cache = GraphCache.open(report.resolve(ReportFiles.GRAPHS), listener::message);
             Map<String, double[]> values = new LinkedHashMap<>();
             Map<String, String> failed = new LinkedHashMap<>();
-            try (ModelEnsemble eb = ModelEnsemble.load(options.ebModel(), runModels, runRegistry);
-                    ModelEnsemble ehull = options.ehullModel() == null ? null : ModelEnsemble.load(options.ehullModel(), runModels, runRegistry)) {
+            try (ModelEnsemble eb = ModelEnsemble.load(options.ebModel(), runTraining);
+                    ModelEnsemble ehull = options.ehullModel() == null ? null : ModelEnsemble.load(options.ehullModel(), runTraining)) {
                 listener.message(String.format(Locale.ROOT, "predict: Eb with %s (%d model%s)%s", eb.descriptor().model(), eb.size(),
                         eb.size() == 1 ? "" : "s", ehull == null ? ", no stability model"
                                 : String.format(Locale.ROOT, ", Ehull with %s (%d model%s)", ehull.descriptor().model(), ehull.size(),
@@ -468,13 +459,13 @@ public class DefaultScreeningService implements ScreeningService {
                 for (int from = 0; from < entries.size(); from += options.batchSize()) {
                     List<Entry> batch = entries.subList(from, Math.min(entries.size(), from + options.batchSize()));
                     try {
-                        predictBatch(cache, batch, eb, ehull, values);
-                    } catch (IOException | FeaturizationException | RuntimeException x) {
+                        predictBatch(batch, eb, ehull, values);
+                    } catch (ScreeningException | RuntimeException x) {
                         // find the candidate that breaks the batch: predict one by one
                         for (Entry e : batch) {
                             try {
-                                predictBatch(cache, List.of(e), eb, ehull, values);
-                            } catch (IOException | FeaturizationException | RuntimeException y) {
+                                predictBatch(List.of(e), eb, ehull, values);
+                            } catch (ScreeningException | RuntimeException y) {
                                 failed.put(e.id(), "prediction: " + describe(y));
                                 listener.message(e.id() + " " + e.formula() + ": prediction: " + describe(y));
                             }
@@ -496,10 +487,10 @@ public class DefaultScreeningService implements ScreeningService {
             Csv.write(report.resolve(StageMarkers.FOLDER).resolve("predictions.csv"), PREDICTION_HEADER, rows);
         }
 
-        void predictBatch(GraphCache cache, List<Entry> batch, ModelEnsemble eb, ModelEnsemble ehull, Map<String, double[]> values)
-                throws IOException, FeaturizationException {
-            double[][] ebValues = eb.predict(graphs(cache, batch, eb.featurizer()));
-            double[][] ehullValues = ehull == null ? null : ehull.predict(graphs(cache, batch, ehull.featurizer()));
+        void predictBatch(List<Entry> batch, ModelEnsemble eb, ModelEnsemble ehull, Map<String, double[]> values)
+                throws ScreeningException {
+            double[][] ebValues = eb.predict(graphs(batch, eb.featurizer()));
+            double[][] ehullValues = ehull == null ? null : ehull.predict(graphs(batch, ehull.featurizer()));
             for (int i = 0; i < batch.size(); i++) {
                 double[] v = {ebValues[0][i], ebValues[1][i], ehull == null ? Double.NaN : ehullValues[0][i],
                     ehull == null ? Double.NaN : ehullValues[1][i]};
@@ -510,12 +501,13 @@ public class DefaultScreeningService implements ScreeningService {
             }
         }
 
-        List<CrystalGraph> graphs(GraphCache cache, List<Entry> batch, Featurizer featurizer) throws IOException, FeaturizationException {
-            List<CrystalGraph> graphs = new ArrayList<>(batch.size());
-            for (Entry e : batch) {
-                graphs.add(graph(cache, e, featurizer));
+        /** The batch's graphs, from the graph cache; a refused one fails the batch. */
+        List<CrystalGraph> graphs(List<Entry> batch, Featurizer featurizer) throws ScreeningException {
+            GraphSet set = featurize(batch.stream().map(this::cif).toList(), featurizer);
+            if (!set.refused().isEmpty()) {
+                throw new ScreeningException("featurization: " + set.refused().get(0).reason());
             }
-            return graphs;
+            return set.graphs();
         }
 
         // ---- rank ---------------------------------------------------------------------------------------------------
@@ -588,6 +580,8 @@ public class DefaultScreeningService implements ScreeningService {
 
     static final List<String> ENTRY_HEADER = List.of("id", "enumeration_rank", "formula", "dopant_elements", "dopants", "na_per_formula",
             "cluster");
+    /** Structures featurized at once (their graphs are held in memory until cached). */
+    static final int FEATURIZE_CHUNK = 32;
     static final List<String> FAILED_HEADER = List.of("id", "message");
     static final List<String> PREDICTION_HEADER = List.of("id", "eb_ev", "eb_std_ev", "ehull_mev_atom", "ehull_std_mev_atom", "message");
 

@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.Featurizer;
-import org.cgformer.graph.api.FeaturizerRegistry;
 import org.cgformer.ml.api.Metrics;
 import org.cgformer.ml.api.ModelDescriptor;
 import org.cgformer.ml.api.ModelFileException;
-import org.cgformer.ml.api.PropertyModel;
-import org.cgformer.ml.api.TrainedModel;
+import org.cgformer.ml.training.Ensemble;
+import org.cgformer.ml.training.EnsemblePrediction;
+import org.cgformer.ml.training.TrainingService;
 import org.cgformer.screening.api.ScreeningException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A model folder as an ensemble: one model ({@code model.json} in the folder) or the fold models of a
- * cross-validation ({@code fold_*}/model.json, the output of {@code cgformer train --kfold}); predicts the mean and
- * the standard deviation over its members. Also reads what the folder says about its accuracy: the cross-validation
+ * cross-validation ({@code fold_*}/model.json, the output of {@code cgformer train --kfold}), loaded by the
+ * {@link TrainingService}; predicts the mean and the standard deviation over its members. Also reads what the folder says about its accuracy: the cross-validation
  * metrics ({@code metrics.json}) and the test-fold predictions ({@code fold_*}/parity.csv).
  */
 final class ModelEnsemble implements AutoCloseable {
@@ -36,16 +36,12 @@ final class ModelEnsemble implements AutoCloseable {
     record ParityPoint(String id, double target, double predicted) {
     }
 
-    private final Path folder;
+    private final Ensemble ensemble;
     private final ModelDescriptor descriptor;
-    private final Featurizer featurizer;
-    private final List<TrainedModel> members;
 
-    private ModelEnsemble(Path folder, ModelDescriptor descriptor, Featurizer featurizer, List<TrainedModel> members) {
-        this.folder = folder;
-        this.descriptor = descriptor;
-        this.featurizer = featurizer;
-        this.members = members;
+    private ModelEnsemble(Ensemble ensemble) {
+        this.ensemble = ensemble;
+        this.descriptor = ensemble.members().get(0).model().descriptor();
     }
 
     /** The model folders of {@code folder}: itself, or its sub-folders with a model.json, sorted. */
@@ -77,41 +73,18 @@ final class ModelEnsemble implements AutoCloseable {
         }
     }
 
-    /** Loads every member; they must share model type and featurizer. */
-    static ModelEnsemble load(Path folder, List<PropertyModel> models, FeaturizerRegistry registry) throws ScreeningException {
-        List<Path> folders = memberFolders(folder);
-        List<TrainedModel> loaded = new ArrayList<>();
-        ModelDescriptor first = null;
+    /** Loads every member through the training service (one model, or the fold models; not final/). */
+    static ModelEnsemble load(Path folder, TrainingService training) throws ScreeningException {
+        memberFolders(folder);
         try {
-            for (Path member : folders) {
-                ModelDescriptor d = ModelDescriptor.read(member);
-                if (first == null) {
-                    first = d;
-                } else if (!d.featurizer().equals(first.featurizer()) || !d.featurizerVersion().equals(first.featurizerVersion())) {
-                    throw new ScreeningException(member + " uses featurizer " + d.featurizer() + "@" + d.featurizerVersion() + ", "
-                            + folders.get(0) + " " + first.featurizer() + "@" + first.featurizerVersion()
-                            + ": the members of an ensemble must share one featurizer");
-                }
-                PropertyModel kind = models.stream().filter(m -> m.name().equals(d.model())).findFirst()
-                        .orElseThrow(() -> new ScreeningException(member + " holds a '" + d.model() + "' model, which is not installed"
-                                + " (installed: " + String.join(", ", models.stream().map(PropertyModel::name).sorted().toList()) + ")"));
-                loaded.add(kind.load(member));
-            }
-            ModelDescriptor d = first;
-            Featurizer featurizer = registry.find(d.featurizer(), d.featurizerVersion()).orElseThrow(() -> new ScreeningException(folder
-                    + " was trained on graphs of featurizer " + d.featurizer() + "@" + d.featurizerVersion() + ", which is not installed"));
-            return new ModelEnsemble(folder, d, featurizer, loaded);
-        } catch (ModelFileException | ScreeningException | RuntimeException e) {
-            loaded.forEach(TrainedModel::close);
-            if (e instanceof ScreeningException s) {
-                throw s;
-            }
+            return new ModelEnsemble(training.loadEnsemble(folder, false));
+        } catch (ModelFileException | RuntimeException e) {
             throw new ScreeningException("cannot load the model in " + folder + ": " + e.getMessage(), e);
         }
     }
 
     Path folder() {
-        return folder;
+        return ensemble.folder();
     }
 
     ModelDescriptor descriptor() {
@@ -119,35 +92,27 @@ final class ModelEnsemble implements AutoCloseable {
     }
 
     Featurizer featurizer() {
-        return featurizer;
+        return ensemble.featurizer();
     }
 
     int size() {
-        return members.size();
+        return ensemble.size();
     }
 
-    /** Mean and standard deviation over the members, {@code [2][graphs]}. */
+    /** Mean and standard deviation over the members, {@code [2][graphs]}; spread 0 for one model. */
     double[][] predict(List<CrystalGraph> graphs) {
-        double[][] byMember = new double[members.size()][];
-        for (int m = 0; m < members.size(); m++) {
-            byMember[m] = members.get(m).predict(graphs);
-        }
+        List<EnsemblePrediction> predictions = ensemble.predict(graphs);
         double[][] meanStd = new double[2][graphs.size()];
-        double[] values = new double[members.size()];
         for (int i = 0; i < graphs.size(); i++) {
-            for (int m = 0; m < values.length; m++) {
-                values[m] = byMember[m][i];
-            }
-            double[] ms = Metrics.meanStd(values);
-            meanStd[0][i] = ms[0];
-            meanStd[1][i] = values.length > 1 ? ms[1] : 0;
+            meanStd[0][i] = predictions.get(i).mean();
+            meanStd[1][i] = ensemble.size() > 1 ? predictions.get(i).std() : 0;
         }
         return meanStd;
     }
 
     @Override
     public void close() {
-        members.forEach(TrainedModel::close);
+        ensemble.close();
     }
 
     /**
