@@ -135,15 +135,22 @@ final class Plots {
         save(chart, file);
     }
 
-    /** Candidates left after each step of the funnel. */
+    /**
+     * Candidates left after each step of the funnel: one bar per step, side by side, named with its count in the legend
+     * (every step is named there; XChart skips axis labels that would overlap).
+     */
     static void funnel(Path file, List<String> steps, List<Long> counts) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Design-space funnel")
-                .xAxisTitle("step").yAxisTitle("candidates left").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(20);
-        chart.getStyler().setLabelsVisible(true);
-        // linear bars with their counts written on them (XChart's bar charts refuse a logarithmic axis)
-        chart.addSeries("candidates", steps, counts);
+                .yAxisTitle("candidates left").build();
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        chart.getStyler().setYAxisDecimalPattern("#,###");
+        chart.getStyler().setAvailableSpaceFill(0.9);
+        chart.getStyler().setXAxisTicksVisible(false);
+        // linear bars (XChart's bar charts refuse a logarithmic axis); the legend carries the small counts
+        for (int i = 0; i < steps.size(); i++) {
+            String step = steps.get(i).length() > 40 ? steps.get(i).substring(0, 39) + "\u2026" : steps.get(i);
+            chart.addSeries(String.format(Locale.ROOT, "%d. %s: %,d", i, step, counts.get(i)), List.of("steps"), List.of(counts.get(i)));
+        }
         save(chart, file);
     }
 
