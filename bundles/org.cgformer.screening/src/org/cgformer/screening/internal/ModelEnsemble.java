@@ -64,6 +64,20 @@ final class ModelEnsemble implements AutoCloseable {
         }
     }
 
+    /** The model.json metric that says a model predicts transformed targets. */
+    static final String TARGET_TRANSFORM = "targetTransform";
+
+    /** Test predictions on the original scale, preferred to parity.csv (written by models trained on transformed targets). */
+    static final String PARITY_ORIGINAL = "parity-original.csv";
+
+    private static ModelDescriptor describeMember(Path member) throws ScreeningException {
+        try {
+            return ModelDescriptor.read(member);
+        } catch (ModelFileException e) {
+            throw new ScreeningException(e.getMessage(), e);
+        }
+    }
+
     /** The descriptor of the first member, without loading parameters. */
     static ModelDescriptor describe(Path folder) throws ScreeningException {
         try {
@@ -75,11 +89,23 @@ final class ModelEnsemble implements AutoCloseable {
 
     /** Loads every member through the training service (one model, or the fold models; not final/). */
     static ModelEnsemble load(Path folder, TrainingService training) throws ScreeningException {
-        memberFolders(folder);
+        refuseTransformed(folder);
         try {
             return new ModelEnsemble(training.loadEnsemble(folder, false));
         } catch (ModelFileException | RuntimeException e) {
             throw new ScreeningException("cannot load the model in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a model folder whose members predict transformed targets (mean and spread belong on the original scale). */
+    static void refuseTransformed(Path folder) throws ScreeningException {
+        for (Path member : memberFolders(folder)) {
+            Object transform = describeMember(member).metrics().get(TARGET_TRANSFORM);
+            if (transform != null) {
+                // their mean and spread must be taken after transforming back (the stability bundle's TransformedEnsemble)
+                throw new ScreeningException(member + " was trained on transformed targets (" + TARGET_TRANSFORM + " " + transform
+                        + "); this version of the screening cannot transform its predictions back");
+            }
         }
     }
 
@@ -166,7 +192,7 @@ final class ModelEnsemble implements AutoCloseable {
     static List<ParityPoint> parity(Path folder) throws ScreeningException {
         List<ParityPoint> points = new ArrayList<>();
         for (Path member : memberFolders(folder)) {
-            Path csv = member.resolve("parity.csv");
+            Path csv = Files.isRegularFile(member.resolve(PARITY_ORIGINAL)) ? member.resolve(PARITY_ORIGINAL) : member.resolve("parity.csv");
             if (!Files.isRegularFile(csv)) {
                 continue;
             }

@@ -127,6 +127,15 @@ final class Plots {
         }
         double minEb = ok.stream().mapToDouble(Candidate::ebEv).min().orElse(0);
         double maxEb = ok.stream().mapToDouble(Candidate::ebEv).max().orElse(1);
+        double minEhull = ok.stream().mapToDouble(Candidate::ehullMevAtom).min().orElse(0);
+        double maxEhull = ok.stream().mapToDouble(Candidate::ehullMevAtom).max().orElse(0);
+        if (ceiling > maxEhull + 0.2 * (maxEhull - minEhull)) {
+            // a ceiling far above every candidate would squash them into one line at the bottom
+            chart.setTitle(String.format(Locale.ROOT, "Predicted barrier and stability (all below the Ehull ceiling of %.4g meV/atom)",
+                    ceiling));
+            save(chart, file);
+            return;
+        }
         XYSeries line = chart.addSeries(String.format(Locale.ROOT, "Ehull ceiling %.4g meV/atom", ceiling), new double[] {minEb, maxEb},
                 new double[] {ceiling, ceiling});
         line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);

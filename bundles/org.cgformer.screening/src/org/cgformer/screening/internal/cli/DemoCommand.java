@@ -61,12 +61,15 @@ public class DemoCommand implements Callable<Integer> {
     int limit;
 
     @Option(names = "--ehull-model", paramLabel = "DIR",
-            description = "Stability model (meV/atom) to screen with (default: models/ehull-cgformer when that folder exists).")
+            description = "Stability model (meV/atom) to screen with (default: examples/models/ehull-cgformer when that folder exists).")
     Path ehullModel;
 
     @Option(names = "--ehull-baseline", paramLabel = "DIR",
-            description = "Baseline stability model for the report (default: models/ehull-cgcnn when that folder exists).")
+            description = "Baseline stability model for the report (default: examples/models/ehull-cgcnn when that folder exists).")
     Path ehullBaseline;
+
+    /** Where the repository ships pre-trained models (relative to the repository root, where the demo runs). */
+    static final Path SHIPPED = Path.of("examples", "models");
 
     private final CommandLineRunner runner;
 
@@ -105,10 +108,11 @@ public class DemoCommand implements Callable<Integer> {
         step(err, "5/7 BVSE barrier labels", "dataset", "bvse", sampled.toString(), "-o", labels.toString(), "--resolution", num(resolution));
         train(err, "6/7 barrier model: CGformer", "cgformer", labels, ebModel);
         train(err, "6/7 barrier baseline: CGCNN, same folds", "cgcnn", labels, ebBaseline);
-        Path ehull = ehullModel != null ? ehullModel : existing(Path.of("models", "ehull-cgformer"));
-        Path ehullBase = ehullBaseline != null ? ehullBaseline : existing(Path.of("models", "ehull-cgcnn"));
+        Path ehull = ehullModel != null ? ehullModel : existing(SHIPPED.resolve("ehull-cgformer"));
+        Path ehullBase = ehullBaseline != null ? ehullBaseline : existing(SHIPPED.resolve("ehull-cgcnn"));
         if (ehull == null) {
-            err.println("== no stability model: give --ehull-model DIR (or ship one in models/ehull-cgformer); screening by Eb only");
+            err.println("== no stability model: give --ehull-model DIR (or ship one in " + SHIPPED.resolve("ehull-cgformer")
+                    + "); screening by Eb only");
         }
         List<String> screen = new ArrayList<>(List.of("screen", design.toString(), "--eb-model", ebModel.toString(), "--eb-baseline",
                 ebBaseline.toString(), "--decorations", Integer.toString(decorations), "--limit", Integer.toString(limit), "-o",
