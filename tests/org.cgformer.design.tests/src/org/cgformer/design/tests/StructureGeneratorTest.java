@@ -65,6 +65,14 @@ class StructureGeneratorTest {
     }
 
     @Test
+    void refusesMoreMobileIonsThanTheHostHasSites() {
+        // Mg Ca Ti Hf with Zr: mean valence 3.2 -> 4.6 Na per formula unit, but NASICON has 4 Na sites per formula unit
+        org.cgformer.design.api.DesignException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.cgformer.design.api.DesignException.class, () -> generator.generate(List.of("Mg", "Ca", "Ti", "Hf"), 4.6, 2, 1));
+        assertTrue(e.getMessage().contains("4.6 Na per formula unit needs 138 Na in the supercell, which has 120 Na sites"), e.getMessage());
+    }
+
+    @Test
     void hasNoTwoSitesCloserThanASensibleLimit() {
         double shortest = structure.minimumDistance();
         assertTrue(shortest > MINIMUM_SEPARATION_ANGSTROM, "shortest distance " + shortest + " Angstrom");

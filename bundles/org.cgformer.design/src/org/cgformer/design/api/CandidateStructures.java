@@ -1,0 +1,60 @@
+package org.cgformer.design.api;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.cgformer.design.internal.structure.GeneratedStructure;
+import org.cgformer.design.internal.structure.StructureGenerator;
+import org.cgformer.design.model.DesignSpace;
+import org.cgformer.design.model.resource.DesignSpaceResources;
+import org.cgformer.structure.api.StructureFormatException;
+import org.cgformer.structure.api.StructureReader;
+
+/**
+ * Structure generation for the candidates of a design space, for other bundles (screening, the
+ * workbench): the ordered supercell of the host with the candidate's dopants, charge-balanced mobile-ion
+ * content and the lowest Ewald energy of K random decorations, as a P1 CIF with oxidation states
+ * (docs/design-space.md, "Structure generation"). Not thread-safe: one instance per thread.
+ *
+ * @since 1.1
+ */
+public final class CandidateStructures {
+
+    private final StructureGenerator generator;
+
+    private CandidateStructures(StructureGenerator generator) {
+        this.generator = generator;
+    }
+
+    /**
+     * A generator for {@code designSpace}; its host structure is read with the installed {@code readers}.
+     *
+     * @throws IOException              when the host file cannot be read
+     * @throws StructureFormatException when no reader makes a structure of the host file
+     * @throws DesignException          when the host does not have the substituted site or lacks oxidation states
+     */
+    public static CandidateStructures of(DesignSpace designSpace, List<StructureReader> readers)
+            throws IOException, StructureFormatException, DesignException {
+        return new CandidateStructures(new StructureGenerator(designSpace,
+                StructureReader.readFile(readers, DesignSpaceResources.hostStructurePath(designSpace)).structure()));
+    }
+
+    /**
+     * The CIF text of one candidate.
+     *
+     * @param dopants          element symbols of the dopants (pool entries)
+     * @param mobileIonContent mobile ions per formula unit (charge balance)
+     * @param decorations      random decorations tried, K (at least 1)
+     * @param seed             random seed of the decorations; {@code cgformer design generate} uses seed + rank
+     * @param name             the CIF data block name, e.g. the formula
+     * @throws DesignException when the candidate cannot be built (counts not integral in any supercell, more
+     *                         mobile ions than sites, an element without an oxidation state)
+     */
+    public String cif(List<String> dopants, double mobileIonContent, int decorations, long seed, String name) throws DesignException {
+        if (decorations < 1) {
+            throw new DesignException("decorations must be at least 1, not " + decorations);
+        }
+        GeneratedStructure structure = generator.generate(dopants, mobileIonContent, decorations, seed);
+        return structure.toCif(name);
+    }
+}

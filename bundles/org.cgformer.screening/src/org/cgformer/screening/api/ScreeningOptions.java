@@ -1,0 +1,131 @@
+package org.cgformer.screening.api;
+
+import java.nio.file.Path;
+
+/**
+ * What a screening run does (immutable; {@code withX} copies). Defaults: {@link #defaults()}.
+ *
+ * @param ebModel            barrier model folder (one model, or a folder of fold models: an ensemble); Eb in eV
+ * @param ehullModel         stability model folder, energy above hull in meV/atom; null: no stability model (Ehull
+ *                           columns empty, every candidate counts as below the ceiling)
+ * @param ebBaseline         optional CGCNN (or any) model folder trained on the same barrier data, reported next to
+ *                           {@code ebModel} in the summary and plots; null: none
+ * @param ehullBaseline      the same for the stability model; null: none
+ * @param all                screen every combination of the design space (its rules are then only reported),
+ *                           not just the funnel's survivors
+ * @param top                shortlist size N
+ * @param ehullCeiling       candidates with predicted Ehull above this (meV/atom) rank after all others and are never
+ *                           shortlisted
+ * @param risk               score = Eb + risk x spread of the Eb ensemble (eV); 0 ranks by the mean, 1 by a
+ *                           pessimistic estimate
+ * @param groups             clusters of the funnel's survivors (Ward linkage on the standardised composition
+ *                           descriptors, as {@code cgformer design cluster})
+ * @param decorations        random decorations per generated structure, K (lowest Ewald energy wins)
+ * @param seed               structure generation seed; candidate c&lt;rank&gt; uses seed + rank
+ * @param temperatureKelvin  temperature of the conductivity estimate
+ * @param prefactor          Arrhenius prefactor A of sigma T = A exp(-Eb / kT), in S K / cm
+ * @param batchSize          graphs per prediction batch (memory: generated NASICON supercells have about 600 sites)
+ * @param limit              screen only the first N candidates in enumeration order (0: all); for trials and benchmarks
+ */
+public record ScreeningOptions(Path ebModel, Path ehullModel, Path ebBaseline, Path ehullBaseline, boolean all, int top,
+        double ehullCeiling, double risk, int groups, int decorations, long seed, double temperatureKelvin, double prefactor,
+        int batchSize, int limit) {
+
+    /** Default shortlist size (the article shortlisted 18). */
+    public static final int DEFAULT_TOP = 18;
+    /** Default Ehull ceiling, meV/atom: a common metastability limit for synthesisable phases. */
+    public static final double DEFAULT_EHULL_CEILING = 100;
+    /** Default number of clusters, as {@code cgformer design cluster}. */
+    public static final int DEFAULT_GROUPS = 20;
+    /** Default decorations per structure, as {@code cgformer design generate}. */
+    public static final int DEFAULT_DECORATIONS = 20;
+    /** Room temperature, 25 degrees C. */
+    public static final double DEFAULT_TEMPERATURE_KELVIN = 298.15;
+    /**
+     * Default Arrhenius prefactor (S K / cm), chosen so that Eb = 0.30 eV gives 1 mS/cm at 25 degrees C, the order of
+     * bulk Na3Zr2Si2PO12. One prefactor for every candidate: the estimate ranks, it does not predict absolute values.
+     */
+    public static final double DEFAULT_PREFACTOR = 3.5e4;
+
+    public ScreeningOptions {
+        if (ebModel == null) {
+            throw new IllegalArgumentException("a barrier (Eb) model folder is required");
+        }
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be at least 1, not " + top);
+        }
+        if (groups < 1) {
+            throw new IllegalArgumentException("groups must be at least 1, not " + groups);
+        }
+        if (decorations < 1) {
+            throw new IllegalArgumentException("decorations must be at least 1, not " + decorations);
+        }
+        if (!(temperatureKelvin > 0) || !(prefactor > 0)) {
+            throw new IllegalArgumentException("temperature (" + temperatureKelvin + " K) and prefactor (" + prefactor
+                    + " S K/cm) must be positive");
+        }
+        if (risk < 0 || Double.isNaN(risk)) {
+            throw new IllegalArgumentException("risk must be 0 or more, not " + risk);
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 (all) or more, not " + limit);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
+        }
+    }
+
+    /** Defaults for a barrier model and an optional stability model. */
+    public static ScreeningOptions defaults(Path ebModel, Path ehullModel) {
+        return new ScreeningOptions(ebModel, ehullModel, null, null, false, DEFAULT_TOP, DEFAULT_EHULL_CEILING, 0, DEFAULT_GROUPS,
+                DEFAULT_DECORATIONS, 1, DEFAULT_TEMPERATURE_KELVIN, DEFAULT_PREFACTOR, 16, 0);
+    }
+
+    public ScreeningOptions withBaselines(Path eb, Path ehull) {
+        return new ScreeningOptions(ebModel, ehullModel, eb, ehull, all, top, ehullCeiling, risk, groups, decorations, seed,
+                temperatureKelvin, prefactor, batchSize, limit);
+    }
+
+    public ScreeningOptions withAll(boolean value) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, value, top, ehullCeiling, risk, groups,
+                decorations, seed, temperatureKelvin, prefactor, batchSize, limit);
+    }
+
+    public ScreeningOptions withTop(int value) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, value, ehullCeiling, risk, groups,
+                decorations, seed, temperatureKelvin, prefactor, batchSize, limit);
+    }
+
+    public ScreeningOptions withScore(double ceilingMevPerAtom, double riskFactor) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ceilingMevPerAtom, riskFactor, groups,
+                decorations, seed, temperatureKelvin, prefactor, batchSize, limit);
+    }
+
+    public ScreeningOptions withGeneration(int groupCount, int decorationCount, long randomSeed) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groupCount,
+                decorationCount, randomSeed, temperatureKelvin, prefactor, batchSize, limit);
+    }
+
+    public ScreeningOptions withConductivity(double kelvin, double prefactorSKPerCm) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups,
+                decorations, seed, kelvin, prefactorSKPerCm, batchSize, limit);
+    }
+
+    public ScreeningOptions withBatchSize(int value) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups,
+                decorations, seed, temperatureKelvin, prefactor, value, limit);
+    }
+
+    public ScreeningOptions withLimit(int value) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups,
+                decorations, seed, temperatureKelvin, prefactor, batchSize, value);
+    }
+
+    /** A one-line description of the score, written into summary.json. */
+    public String scoreDefinition() {
+        return String.format(java.util.Locale.ROOT,
+                "score = Eb mean + %s x Eb spread (eV, lower is better); candidates with predicted Ehull above %s meV/atom rank "
+                        + "after all others and are not shortlisted; shortlist = the %d best ranks",
+                risk, ehullCeiling, top);
+    }
+}

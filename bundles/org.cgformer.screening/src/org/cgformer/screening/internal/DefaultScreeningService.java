@@ -1,0 +1,631 @@
+package org.cgformer.screening.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.cgformer.design.api.AgglomerativeClustering;
+import org.cgformer.design.api.CandidateStructures;
+import org.cgformer.design.api.CompositionDescriptors;
+import org.cgformer.design.api.DesignException;
+import org.cgformer.design.api.DesignWorkflow;
+import org.cgformer.design.api.FunnelResult;
+import org.cgformer.design.model.DesignSpace;
+import org.cgformer.design.model.Linkage;
+import org.cgformer.design.model.resource.DesignSpaceResources;
+import org.cgformer.graph.api.CrystalGraph;
+import org.cgformer.graph.api.FeaturizationException;
+import org.cgformer.graph.api.Featurizer;
+import org.cgformer.ml.training.GraphSet;
+import org.cgformer.ml.training.Refused;
+import org.cgformer.ml.training.TrainingMonitor;
+import org.cgformer.ml.training.TrainingService;
+import org.cgformer.screening.api.Candidate;
+import org.cgformer.screening.api.Ranking;
+import org.cgformer.screening.api.ScreeningException;
+import org.cgformer.screening.api.ScreeningListener;
+import org.cgformer.screening.api.ScreeningOptions;
+import org.cgformer.screening.api.ScreeningResult;
+import org.cgformer.screening.api.ScreeningService;
+import org.cgformer.structure.api.StructureFormatException;
+import org.cgformer.structure.api.StructureReader;
+import org.eclipse.emf.common.util.BasicMonitor;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+
+/**
+ * The screening pipeline (DS component {@code org.cgformer.screening.service}). Stage outputs in the report folder:
+ * {@code stages/candidates.csv} and {@code stages/funnel.json} (funnel), {@code structures/*.cif} and
+ * {@code stages/generate-failed.csv} (generate), {@code graphs/} (graph cache) and {@code stages/featurize-failed.csv}
+ * (featurize), {@code stages/predictions.csv} (predict), {@code candidates.csv} and {@code shortlist.csv} (rank),
+ * {@code summary.json}, {@code plots/} and {@code index.html} (report); {@code stages/<stage>.done} marks a finished
+ * stage with the digest of its inputs and its time.
+ */
+public class DefaultScreeningService implements ScreeningService {
+
+    private volatile DesignWorkflow workflow;
+    private volatile TrainingService training;
+    private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
+
+    public void setWorkflow(DesignWorkflow value) {
+        workflow = value;
+    }
+
+    public void setTraining(TrainingService value) {
+        training = value;
+    }
+
+    public void addReader(StructureReader reader) {
+        readers.add(reader);
+    }
+
+    public void removeReader(StructureReader reader) {
+        readers.remove(reader);
+    }
+
+    /** A candidate as the stages pass it on. */
+    record Entry(String id, long enumerationRank, String formula, List<String> dopants, List<String> siteFractions, double na,
+            int cluster) {
+    }
+
+    @Override
+    public ScreeningResult screen(Path designSpaceFile, ScreeningOptions options, Path reportFolder, ScreeningListener listener)
+            throws IOException, ScreeningException {
+        Files.createDirectories(reportFolder.resolve(StageMarkers.FOLDER));
+        Run run = new Run(designSpaceFile, options, reportFolder, listener, List.copyOf(readers), training);
+        return run.execute();
+    }
+
+    /** One screening run: the stages in order, each skipped when its marker matches its inputs. */
+    private final class Run {
+        final Path designSpaceFile;
+        final ScreeningOptions options;
+        final Path report;
+        final ScreeningListener listener;
+        final List<StructureReader> runReaders;
+        final TrainingService runTraining;
+        final StageMarkers markers;
+        final List<String> resumed = new ArrayList<>();
+        final Map<String, Double> seconds = new LinkedHashMap<>();
+        DesignSpace designSpace;
+
+        Run(Path designSpaceFile, ScreeningOptions options, Path report, ScreeningListener listener, List<StructureReader> readers,
+                TrainingService training) {
+            this.designSpaceFile = designSpaceFile;
+            this.options = options;
+            this.report = report;
+            this.listener = listener;
+            this.runReaders = readers;
+            this.runTraining = training;
+            this.markers = new StageMarkers(report);
+        }
+
+        ScreeningResult execute() throws IOException, ScreeningException {
+            designSpace = loadValid(designSpaceFile);
+            // refuse missing or unreadable model folders before hours of generation
+            for (Path model : new Path[] {options.ebModel(), options.ehullModel(), options.ebBaseline(), options.ehullBaseline()}) {
+                if (model != null) {
+                    ModelEnsemble.describe(model);
+                }
+            }
+            ModelEnsemble.refuseTransformed(options.ebModel());
+            if (options.ehullModel() != null) {
+                ModelEnsemble.refuseTransformed(options.ehullModel());
+            }
+            String key = digest(Files.readAllBytes(designSpaceFile)) + "|all=" + options.all() + "|groups=" + options.groups()
+                    + "|limit=" + options.limit();
+            boolean fresh = false;
+            fresh = stage("funnel", key, fresh, this::funnel);
+            key += "|K=" + options.decorations() + "|seed=" + options.seed();
+            fresh = stage("generate", key, fresh, this::generate);
+            key += "|featurizers=" + featurizerSpecs();
+            fresh = stage("featurize", key, fresh, this::featurize);
+            key += "|models=" + modelDigest(options.ebModel()) + "," + (options.ehullModel() == null ? "-" : modelDigest(options.ehullModel()));
+            fresh = stage("predict", key, fresh, this::predict);
+            key += "|" + options.scoreDefinition() + "|T=" + options.temperatureKelvin() + "|A=" + options.prefactor();
+            fresh = stage("rank", key, fresh, this::rank);
+            key += "|baselines=" + options.ebBaseline() + "," + options.ehullBaseline();
+            seconds.put("report", null);
+            List<Candidate> ranked = ReportFiles.readCandidates(report.resolve(ReportFiles.CANDIDATES));
+            stage("report", key, fresh, () -> ReportWriter.write(report, designSpaceFile, options, ranked, this::timings, listener));
+            return new ScreeningResult(report, ranked, List.copyOf(resumed), timings());
+        }
+
+        Map<String, Double> timings() {
+            Map<String, Double> copy = new LinkedHashMap<>();
+            seconds.forEach((k, v) -> {
+                if (v != null) {
+                    copy.put(k, v);
+                }
+            });
+            return copy;
+        }
+
+        /** Runs the stage unless an earlier stage ran afresh or its marker matches; returns whether it ran. */
+        boolean stage(String name, String inputs, boolean earlierRan, StageWork work) throws IOException, ScreeningException {
+            String digest = digest(inputs.getBytes(StandardCharsets.UTF_8));
+            if (!earlierRan) {
+                Double earlier = markers.secondsIfDone(name, digest);
+                if (earlier != null) {
+                    listener.stage(name, true);
+                    resumed.add(name);
+                    seconds.put(name, earlier);
+                    return false;
+                }
+            }
+            markers.clear(name);
+            listener.stage(name, false);
+            long start = System.nanoTime();
+            work.run();
+            double took = (System.nanoTime() - start) / 1e9;
+            seconds.put(name, took);
+            markers.done(name, digest, took);
+            return true;
+        }
+
+        String featurizerSpecs() throws ScreeningException {
+            Set<String> specs = new LinkedHashSet<>();
+            for (Path model : modelFolders()) {
+                var d = ModelEnsemble.describe(model);
+                specs.add(d.featurizer() + "@" + d.featurizerVersion());
+            }
+            return String.join(",", specs);
+        }
+
+        List<Path> modelFolders() {
+            List<Path> folders = new ArrayList<>();
+            folders.add(options.ebModel());
+            if (options.ehullModel() != null) {
+                folders.add(options.ehullModel());
+            }
+            return folders;
+        }
+
+        // ---- funnel -------------------------------------------------------------------------------------------------
+
+        void funnel() throws IOException, ScreeningException {
+            FunnelResult filtered = runFunnel(designSpace);
+            List<FunnelResult.Survivor> survivors = filtered.survivors();
+            int[] clusters = cluster(survivors);
+            Map<Long, Integer> clusterOfRank = new LinkedHashMap<>();
+            for (int i = 0; i < survivors.size(); i++) {
+                clusterOfRank.put(survivors.get(i).rank(), clusters[i]);
+            }
+            List<FunnelResult.Survivor> screened = survivors;
+            if (options.all()) {
+                DesignSpace unfiltered = EcoreUtil.copy(designSpace);
+                unfiltered.getRules().forEach(rule -> rule.setEnabled(false));
+                screened = runFunnel(unfiltered).survivors();
+            }
+            if (options.limit() > 0 && screened.size() > options.limit()) {
+                screened = screened.subList(0, options.limit());
+            }
+            List<String> fractions = siteFractionsTemplate();
+            List<List<String>> rows = new ArrayList<>();
+            for (FunnelResult.Survivor s : screened) {
+                rows.add(List.of("c" + s.rank(), Long.toString(s.rank()), s.formula(), String.join(";", s.dopants()),
+                        String.join(";", siteFractions(fractions, s.dopants())), Double.toString(s.mobileIonContent()),
+                        Integer.toString(clusterOfRank.getOrDefault(s.rank(), 0))));
+            }
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("candidates.csv"), ENTRY_HEADER, rows);
+            ReportFiles.writeFunnel(report.resolve(StageMarkers.FOLDER).resolve("funnel.json"), filtered, screened.size(), options.all());
+            listener.message(String.format(Locale.ROOT, "funnel: %s; %d candidates to screen%s", filtered.summary(), screened.size(),
+                    options.all() ? " (--all: every combination)" : ""));
+        }
+
+        FunnelResult runFunnel(DesignSpace space) throws ScreeningException {
+            try {
+                return workflow.funnel(space, new BasicMonitor());
+            } catch (DesignException e) {
+                throw new ScreeningException(designSpaceFile + ": " + e.getMessage(), e);
+            }
+        }
+
+        int[] cluster(List<FunnelResult.Survivor> survivors) {
+            if (survivors.size() < 2) {
+                return survivors.isEmpty() ? new int[0] : new int[] {1};
+            }
+            double[][] rows = new double[survivors.size()][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = survivors.get(i).descriptors();
+            }
+            int[] labels = AgglomerativeClustering.cluster(CompositionDescriptors.standardize(rows), Linkage.WARD)
+                    .cut(Math.min(options.groups(), survivors.size()));
+            for (int i = 0; i < labels.length; i++) {
+                labels[i]++;
+            }
+            return labels;
+        }
+
+        /** "El:fraction" entries with a {@code %s} slot per dopant, host first when kept. */
+        List<String> siteFractionsTemplate() {
+            int cations = designSpace.getDopantCount() + (designSpace.getSite().isHostKept() ? 1 : 0);
+            List<Double> fractions = new ArrayList<>(designSpace.getFractions());
+            while (fractions.size() < cations) {
+                fractions.add(1.0 / cations);
+            }
+            List<String> template = new ArrayList<>();
+            int f = 0;
+            if (designSpace.getSite().isHostKept()) {
+                template.add(designSpace.getSite().getHostElement() + ":" + format(fractions.get(f++)));
+            }
+            for (int d = 0; d < designSpace.getDopantCount(); d++) {
+                template.add("%s:" + format(fractions.get(f++)));
+            }
+            return template;
+        }
+
+        List<String> siteFractions(List<String> template, List<String> dopants) {
+            List<String> out = new ArrayList<>(template.size());
+            int d = 0;
+            for (String t : template) {
+                out.add(t.startsWith("%s") ? dopants.get(d++) + t.substring(2) : t);
+            }
+            return out;
+        }
+
+        List<Entry> entries() throws IOException {
+            List<Entry> entries = new ArrayList<>();
+            for (Map<String, String> row : Csv.read(report.resolve(StageMarkers.FOLDER).resolve("candidates.csv"))) {
+                entries.add(new Entry(row.get("id"), Long.parseLong(row.get("enumeration_rank")), row.get("formula"),
+                        List.of(row.get("dopant_elements").split(";")), List.of(row.get("dopants").split(";")),
+                        Double.parseDouble(row.get("na_per_formula")), Integer.parseInt(row.get("cluster"))));
+            }
+            return entries;
+        }
+
+        // ---- generate -----------------------------------------------------------------------------------------------
+
+        void generate() throws IOException, ScreeningException {
+            List<Entry> entries = entries();
+            Path folder = Files.createDirectories(report.resolve(ReportFiles.STRUCTURES));
+            // one generator per thread: a generator caches its supercells and is not thread-safe
+            ThreadLocal<CandidateStructures> generators = new ThreadLocal<>();
+            generator(); // fails early, naming the host file, when the host cannot be read
+            int existing = 0;
+            for (Entry e : entries) {
+                existing += Files.isRegularFile(folder.resolve(structureName(e))) ? 1 : 0;
+            }
+            if (existing > 0) {
+                listener.message("generate: " + existing + " structures from an interrupted run are kept");
+            }
+            ProgressMeter meter = new ProgressMeter(listener, "generate", entries.size(), existing);
+            List<List<String>> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Entry> todo = entries.stream().filter(e -> !Files.isRegularFile(folder.resolve(structureName(e)))).toList();
+            parallel(todo, e -> {
+                Path cif = folder.resolve(structureName(e));
+                try {
+                    CandidateStructures generator = generators.get();
+                    if (generator == null) {
+                        generator = generator();
+                        generators.set(generator);
+                    }
+                    String text = generator.cif(e.dopants(), e.na(), options.decorations(), options.seed() + e.enumerationRank(),
+                            e.formula());
+                    Path temporary = cif.resolveSibling(cif.getFileName() + ".tmp");
+                    Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                    Files.move(temporary, cif, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (DesignException | RuntimeException x) {
+                    String why = "structure generation: " + describe(x);
+                    failed.add(List.of(e.id(), why));
+                    listener.message(e.id() + " " + e.formula() + ": " + why);
+                }
+                meter.worked();
+            });
+            List<List<String>> sorted = new ArrayList<>(failed);
+            sorted.sort(java.util.Comparator.comparing(row -> row.get(0)));
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("generate-failed.csv"), FAILED_HEADER, sorted);
+            listener.message(String.format(Locale.ROOT, "generate: %d structures, %d failed, %.1f s", entries.size() - failed.size(),
+                    failed.size(), meter.seconds()));
+        }
+
+        CandidateStructures generator() throws ScreeningException {
+            try {
+                return CandidateStructures.of(designSpace, runReaders);
+            } catch (IOException | DesignException | StructureFormatException e) {
+                throw new ScreeningException(designSpaceFile + ": cannot read the host structure: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Runs {@code work} for every entry on {@link #threads()} threads; the listener is called from them (it is told
+         * progress and messages only). An IOException or ScreeningException of one item stops the stage.
+         */
+        void parallel(List<Entry> items, ItemWork work) throws IOException, ScreeningException {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads());
+            try {
+                List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+                for (Entry e : items) {
+                    futures.add(pool.submit(() -> {
+                        work.run(e);
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ScreeningException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof ScreeningException se) {
+                    throw se;
+                }
+                throw new ScreeningException(describe(e.getCause()), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        // ---- featurize ----------------------------------------------------------------------------------------------
+
+        void featurize() throws IOException, ScreeningException {
+            List<Entry> entries = okEntries(List.of("generate-failed.csv"));
+            List<Featurizer> featurizers = featurizers();
+            ProgressMeter meter = new ProgressMeter(listener, "featurize", entries.size() * featurizers.size(), 0);
+            Map<String, String> failed = new LinkedHashMap<>();
+            for (Featurizer featurizer : featurizers) {
+                // in chunks: the graphs go to the cache, not into memory (a NASICON supercell graph holds 600 x 600 paths)
+                for (int from = 0; from < entries.size(); from += FEATURIZE_CHUNK) {
+                    List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + FEATURIZE_CHUNK));
+                    Map<Path, Entry> byFile = new LinkedHashMap<>();
+                    chunk.forEach(e -> byFile.put(cif(e), e));
+                    GraphSet set = featurize(new ArrayList<>(byFile.keySet()), featurizer);
+                    for (Refused r : set.refused()) {
+                        Entry e = byFile.get(r.file());
+                        String why = "featurization (" + featurizer.name() + "): " + r.reason();
+                        if (e != null && failed.putIfAbsent(e.id(), why) == null) {
+                            listener.message(e.id() + " " + e.formula() + ": " + why);
+                        }
+                    }
+                    chunk.forEach(e -> meter.worked());
+                }
+            }
+            List<List<String>> rows = new ArrayList<>();
+            failed.forEach((id, why) -> rows.add(List.of(id, why)));
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("featurize-failed.csv"), FAILED_HEADER, rows);
+            listener.message(String.format(Locale.ROOT, "featurize: %d structures, %d failed, %.1f s", entries.size() - failed.size(),
+                    failed.size(), meter.seconds()));
+        }
+
+        /** Graphs of the files through the training service (all cores, the report's graph cache). */
+        GraphSet featurize(List<Path> files, Featurizer featurizer) throws ScreeningException {
+            try {
+                return runTraining.featurize(files, featurizer, report.resolve(ReportFiles.GRAPHS), TrainingMonitor.NONE);
+            } catch (java.io.UncheckedIOException e) {
+                throw new ScreeningException(e.getMessage(), e);
+            }
+        }
+
+        Path cif(Entry e) {
+            return report.resolve(ReportFiles.STRUCTURES).resolve(structureName(e));
+        }
+
+        List<Featurizer> featurizers() throws ScreeningException {
+            List<Featurizer> out = new ArrayList<>();
+            for (String spec : featurizerSpecs().split(",")) {
+                try {
+                    out.add(runTraining.featurizer(spec));
+                } catch (FeaturizationException e) {
+                    throw new ScreeningException(e.getMessage(), e);
+                }
+            }
+            return out;
+        }
+
+        /** Entries not listed in any of the failure files. */
+        List<Entry> okEntries(List<String> failureFiles) throws IOException {
+            Set<String> failed = failedIds(failureFiles).keySet();
+            return entries().stream().filter(e -> !failed.contains(e.id())).toList();
+        }
+
+        Map<String, String> failedIds(List<String> failureFiles) throws IOException {
+            Map<String, String> failed = new LinkedHashMap<>();
+            for (String name : failureFiles) {
+                Path file = report.resolve(StageMarkers.FOLDER).resolve(name);
+                if (Files.isRegularFile(file)) {
+                    for (Map<String, String> row : Csv.read(file)) {
+                        failed.putIfAbsent(row.get("id"), row.get("message"));
+                    }
+                }
+            }
+            return failed;
+        }
+
+        // ---- predict ------------------------------------------------------------------------------------------------
+
+        void predict() throws IOException, ScreeningException {
+            List<Entry> entries = okEntries(List.of("generate-failed.csv", "featurize-failed.csv"));
+            Map<String, double[]> values = new LinkedHashMap<>();
+            Map<String, String> failed = new LinkedHashMap<>();
+            try (ModelEnsemble eb = ModelEnsemble.load(options.ebModel(), runTraining);
+                    ModelEnsemble ehull = options.ehullModel() == null ? null : ModelEnsemble.load(options.ehullModel(), runTraining)) {
+                listener.message(String.format(Locale.ROOT, "predict: Eb with %s (%d model%s)%s", eb.descriptor().model(), eb.size(),
+                        eb.size() == 1 ? "" : "s", ehull == null ? ", no stability model"
+                                : String.format(Locale.ROOT, ", Ehull with %s (%d model%s)", ehull.descriptor().model(), ehull.size(),
+                                        ehull.size() == 1 ? "" : "s")));
+                ProgressMeter meter = new ProgressMeter(listener, "predict", entries.size(), 0);
+                for (int from = 0; from < entries.size(); from += options.batchSize()) {
+                    List<Entry> batch = entries.subList(from, Math.min(entries.size(), from + options.batchSize()));
+                    try {
+                        predictBatch(batch, eb, ehull, values);
+                    } catch (ScreeningException | RuntimeException x) {
+                        // find the candidate that breaks the batch: predict one by one
+                        for (Entry e : batch) {
+                            try {
+                                predictBatch(List.of(e), eb, ehull, values);
+                            } catch (ScreeningException | RuntimeException y) {
+                                failed.put(e.id(), "prediction: " + describe(y));
+                                listener.message(e.id() + " " + e.formula() + ": prediction: " + describe(y));
+                            }
+                        }
+                    }
+                    batch.forEach(e -> meter.worked());
+                }
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (Entry e : entries) {
+                double[] v = values.get(e.id());
+                String why = failed.get(e.id());
+                if (why == null && v == null) {
+                    why = "prediction: no value";
+                }
+                rows.add(List.of(e.id(), v == null ? "" : num(v[0]), v == null ? "" : num(v[1]), v == null ? "" : num(v[2]),
+                        v == null ? "" : num(v[3]), why == null ? "" : why));
+            }
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("predictions.csv"), PREDICTION_HEADER, rows);
+        }
+
+        void predictBatch(List<Entry> batch, ModelEnsemble eb, ModelEnsemble ehull, Map<String, double[]> values)
+                throws ScreeningException {
+            double[][] ebValues = eb.predict(graphs(batch, eb.featurizer()));
+            double[][] ehullValues = ehull == null ? null : ehull.predict(graphs(batch, ehull.featurizer()));
+            for (int i = 0; i < batch.size(); i++) {
+                double[] v = {ebValues[0][i], ebValues[1][i], ehull == null ? Double.NaN : ehullValues[0][i],
+                    ehull == null ? Double.NaN : ehullValues[1][i]};
+                if (!Double.isFinite(v[0]) || (ehull != null && !Double.isFinite(v[2]))) {
+                    throw new IllegalStateException("the model gave a value that is not finite (Eb " + v[0] + ", Ehull " + v[2] + ")");
+                }
+                values.put(batch.get(i).id(), v);
+            }
+        }
+
+        /** The batch's graphs, from the graph cache; a refused one fails the batch. */
+        List<CrystalGraph> graphs(List<Entry> batch, Featurizer featurizer) throws ScreeningException {
+            GraphSet set = featurize(batch.stream().map(this::cif).toList(), featurizer);
+            if (!set.refused().isEmpty()) {
+                throw new ScreeningException("featurization: " + set.refused().get(0).reason());
+            }
+            return set.graphs();
+        }
+
+        // ---- rank ---------------------------------------------------------------------------------------------------
+
+        void rank() throws IOException {
+            Map<String, String> failed = failedIds(List.of("generate-failed.csv", "featurize-failed.csv"));
+            Map<String, Map<String, String>> predictions = new LinkedHashMap<>();
+            for (Map<String, String> row : Csv.read(report.resolve(StageMarkers.FOLDER).resolve("predictions.csv"))) {
+                predictions.put(row.get("id"), row);
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (Entry e : entries()) {
+                Map<String, String> p = predictions.get(e.id());
+                String why = failed.getOrDefault(e.id(), p == null ? "not predicted" : p.get("message"));
+                boolean generated = !failed.containsKey(e.id()) || !failed.get(e.id()).startsWith("structure generation");
+                String structure = generated ? ReportFiles.STRUCTURES + "/" + structureName(e) : "";
+                candidates.add(new Candidate(0, e.id(), e.formula(), e.siteFractions(), e.na(), e.cluster(),
+                        parse(p, "eb_ev"), parse(p, "eb_std_ev"), parse(p, "ehull_mev_atom"), parse(p, "ehull_std_mev_atom"), Double.NaN,
+                        false, false, Double.NaN, structure, why == null ? "" : why));
+            }
+            List<Candidate> ranked = Ranking.rank(candidates, options);
+            ReportFiles.writeCandidates(report.resolve(ReportFiles.CANDIDATES), ranked);
+            ReportFiles.writeCandidates(report.resolve(ReportFiles.SHORTLIST), ranked.stream().filter(Candidate::shortlist).toList());
+            long ok = ranked.stream().filter(Candidate::ok).count();
+            listener.message(String.format(Locale.ROOT, "rank: %d ranked, %d failed, %d on the Pareto front, %d shortlisted", ok,
+                    ranked.size() - ok, ranked.stream().filter(Candidate::pareto).count(),
+                    ranked.stream().filter(Candidate::shortlist).count()));
+        }
+
+        double parse(Map<String, String> row, String column) {
+            if (row == null || row.get(column) == null || row.get(column).isEmpty()) {
+                return Double.NaN;
+            }
+            return Double.parseDouble(row.get(column));
+        }
+
+        DesignSpace loadValid(Path file) throws IOException, ScreeningException {
+            if (!Files.isRegularFile(file)) {
+                throw new ScreeningException("no design space file " + file);
+            }
+            DesignSpace space = DesignSpaceResources.loadDesignSpace(file);
+            Diagnostic diagnostic = DesignSpaceResources.validate(space);
+            if (diagnostic.getSeverity() >= Diagnostic.ERROR) {
+                StringBuilder problems = new StringBuilder();
+                for (Diagnostic child : diagnostic.getChildren()) {
+                    if (child.getSeverity() >= Diagnostic.ERROR) {
+                        problems.append("\n  ").append(child.getMessage());
+                    }
+                }
+                throw new ScreeningException(file + " is invalid:" + problems);
+            }
+            return space;
+        }
+    }
+
+    @FunctionalInterface
+    interface ItemWork {
+        void run(Entry entry) throws IOException, ScreeningException;
+    }
+
+    /** Threads of the generate and featurize stages: the cores, at most 8. */
+    static int threads() {
+        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    }
+
+    @FunctionalInterface
+    interface StageWork {
+        void run() throws IOException, ScreeningException;
+    }
+
+    static final List<String> ENTRY_HEADER = List.of("id", "enumeration_rank", "formula", "dopant_elements", "dopants", "na_per_formula",
+            "cluster");
+    /** Structures featurized at once (their graphs are held in memory until cached). */
+    static final int FEATURIZE_CHUNK = 32;
+    static final List<String> FAILED_HEADER = List.of("id", "message");
+    static final List<String> PREDICTION_HEADER = List.of("id", "eb_ev", "eb_std_ev", "ehull_mev_atom", "ehull_std_mev_atom", "message");
+
+    static String structureName(Entry e) {
+        return e.id() + "_" + e.formula() + ".cif";
+    }
+
+    static String format(double fraction) {
+        String s = String.format(Locale.ROOT, "%.4f", fraction);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    static String num(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6g", value);
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return (m == null || m.isBlank() ? e.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+
+    static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** SHA-256 over the model.json files of a model folder (its members), so retrained models invalidate predictions. */
+    static String modelDigest(Path folder) throws ScreeningException {
+        StringBuilder all = new StringBuilder();
+        for (Path member : ModelEnsemble.memberFolders(folder)) {
+            try {
+                all.append(digest(Files.readAllBytes(member.resolve("model.json"))));
+            } catch (IOException e) {
+                throw new ScreeningException("cannot read " + member.resolve("model.json") + " (" + e.getMessage() + ")", e);
+            }
+        }
+        return digest(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+}

@@ -1,0 +1,248 @@
+package org.cgformer.screening.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.cgformer.screening.api.Candidate;
+import org.cgformer.screening.api.Ranking;
+import org.cgformer.screening.api.ScreeningException;
+import org.cgformer.screening.api.ScreeningListener;
+import org.cgformer.screening.api.ScreeningOptions;
+
+/** summary.json, plots/*.png and index.html of a report folder, from the ranked candidates and the model folders. */
+final class ReportWriter {
+
+    /** Format of summary.json; a reader refuses another. */
+    static final int SUMMARY_FORMAT = 1;
+
+    private ReportWriter() {
+    }
+
+    /** One model of the report: its role, folder and units. */
+    private record ModelRole(String key, String label, Path folder, String unit) {
+    }
+
+    static void write(Path report, Path designSpaceFile, ScreeningOptions options, List<Candidate> ranked,
+            Supplier<Map<String, Double>> timings, ScreeningListener listener) throws IOException, ScreeningException {
+        Plots.headless();
+        Path plots = Files.createDirectories(report.resolve(ReportFiles.PLOTS));
+        List<String> plotFiles = new ArrayList<>();
+        Map<String, Object> modelMetrics = new LinkedHashMap<>();
+        for (ModelRole role : roles(options)) {
+            Map<String, Object> metrics = ModelEnsemble.metrics(role.folder(), ReportFiles.JSON);
+            modelMetrics.put(role.key(), metrics);
+            List<ModelEnsemble.ParityPoint> parity = ModelEnsemble.parity(role.folder());
+            if (parity.isEmpty()) {
+                listener.message("report: " + role.folder() + " has no parity.csv (no cross-validation): no parity plot for " + role.label());
+                continue;
+            }
+            double[] t = parity.stream().mapToDouble(ModelEnsemble.ParityPoint::target).toArray();
+            double[] p = parity.stream().mapToDouble(ModelEnsemble.ParityPoint::predicted).toArray();
+            String name = role.key() + "-" + metrics.get("model");
+            String title = role.label() + " (" + metrics.get("model") + "), cross-validation test folds";
+            Plots.parity(plots.resolve("parity-" + name + ".png"), "Parity: " + title, role.unit(), t, p);
+            Plots.residuals(plots.resolve("residuals-" + name + ".png"), "Residuals: " + title, role.unit(), t, p);
+            plotFiles.add("parity-" + name + ".png");
+            plotFiles.add("residuals-" + name + ".png");
+        }
+        Plots.ebVsEhull(plots.resolve("eb-vs-ehull.png"), ranked, options.ehullCeiling());
+        plotFiles.add("eb-vs-ehull.png");
+        Map<String, Object> funnel = ReportFiles.readFunnel(report.resolve(StageMarkers.FOLDER).resolve("funnel.json"));
+        List<String> steps = new ArrayList<>(List.of("all combinations"));
+        List<Long> counts = new ArrayList<>(List.of(((Number) funnel.get("combinations")).longValue()));
+        for (Object step : (List<?>) funnel.get("steps")) {
+            Map<?, ?> s = (Map<?, ?>) step;
+            steps.add(String.valueOf(s.get("rule")));
+            counts.add(((Number) s.get("remaining")).longValue());
+        }
+        long ok = ranked.stream().filter(Candidate::ok).count();
+        steps.add("screened (ok)");
+        counts.add(ok);
+        steps.add("shortlist");
+        counts.add(ranked.stream().filter(Candidate::shortlist).count());
+        Plots.funnel(plots.resolve("funnel.png"), steps, counts);
+        plotFiles.add("funnel.png");
+
+        Map<String, Object> summary = summary(designSpaceFile, options, ranked, funnel, modelMetrics, timings.get(), plotFiles);
+        ReportFiles.JSON.writeValue(report.resolve(ReportFiles.SUMMARY).toFile(), summary);
+        Files.writeString(report.resolve(ReportFiles.INDEX), html(summary, ranked, plotFiles, options), StandardCharsets.UTF_8);
+    }
+
+    private static List<ModelRole> roles(ScreeningOptions options) {
+        List<ModelRole> roles = new ArrayList<>();
+        roles.add(new ModelRole("eb", "Migration barrier Eb", options.ebModel(), "eV"));
+        if (options.ebBaseline() != null) {
+            roles.add(new ModelRole("eb-baseline", "Migration barrier Eb, baseline", options.ebBaseline(), "eV"));
+        }
+        if (options.ehullModel() != null) {
+            roles.add(new ModelRole("ehull", "Energy above hull", options.ehullModel(), "meV/atom"));
+        }
+        if (options.ehullBaseline() != null) {
+            roles.add(new ModelRole("ehull-baseline", "Energy above hull, baseline", options.ehullBaseline(), "meV/atom"));
+        }
+        return roles;
+    }
+
+    private static Map<String, Object> summary(Path designSpaceFile, ScreeningOptions options, List<Candidate> ranked,
+            Map<String, Object> funnel, Map<String, Object> models, Map<String, Double> timings, List<String> plotFiles) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("format", SUMMARY_FORMAT);
+        s.put("designSpace", designSpaceFile.toString());
+        s.put("written", Instant.now().toString());
+        s.put("funnel", funnel);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("total", ranked.size());
+        counts.put("ok", ranked.stream().filter(Candidate::ok).count());
+        counts.put("failed", ranked.stream().filter(c -> !c.ok()).count());
+        counts.put("aboveEhullCeiling", ranked.stream().filter(c -> c.ok() && Ranking.aboveCeiling(c, options)).count());
+        counts.put("pareto", ranked.stream().filter(Candidate::pareto).count());
+        counts.put("shortlisted", ranked.stream().filter(Candidate::shortlist).count());
+        s.put("candidates", counts);
+        Map<String, Object> score = new LinkedHashMap<>();
+        score.put("definition", options.scoreDefinition());
+        score.put("risk", options.risk());
+        score.put("ehullCeilingMevPerAtom", options.ehullCeiling());
+        score.put("top", options.top());
+        score.put("paretoFront", "non-dominated candidates in (Eb mean, Ehull mean), both minimised");
+        s.put("score", score);
+        Map<String, Object> sigma = new LinkedHashMap<>();
+        sigma.put("formula", "sigma = (A / T) exp(-Eb / (k T))");
+        sigma.put("temperatureK", options.temperatureKelvin());
+        sigma.put("prefactorSKPerCm", options.prefactor());
+        sigma.put("note", "an ESTIMATE for ranking trends only: one Arrhenius prefactor for every candidate (chosen so that Eb = 0.30 eV "
+                + "gives 1 mS/cm at 25 C, the order of bulk Na3Zr2Si2PO12 when the default is used); Eb is the model's barrier "
+                + "(BVSE-like), not a measured activation energy; no grain boundaries, correlation or carrier-concentration effects");
+        s.put("conductivityEstimate", sigma);
+        s.put("models", models);
+        s.put("timingsSeconds", timings);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("all", options.all());
+        settings.put("groups", options.groups());
+        settings.put("decorations", options.decorations());
+        settings.put("seed", options.seed());
+        s.put("settings", settings);
+        List<Map<String, Object>> shortlist = new ArrayList<>();
+        for (Candidate c : ranked) {
+            if (c.shortlist()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("rank", c.rank());
+                row.put("id", c.id());
+                row.put("formula", c.formula());
+                row.put("ebEv", c.ebEv());
+                row.put("ebStdEv", c.ebStdEv());
+                row.put("ehullMevAtom", Double.isNaN(c.ehullMevAtom()) ? null : c.ehullMevAtom());
+                row.put("ehullStdMevAtom", Double.isNaN(c.ehullStdMevAtom()) ? null : c.ehullStdMevAtom());
+                row.put("conductivityEstimateSPerCm", c.conductivitySPerCm());
+                shortlist.add(row);
+            }
+        }
+        s.put("shortlist", shortlist);
+        List<Map<String, Object>> failed = new ArrayList<>();
+        for (Candidate c : ranked) {
+            if (!c.ok()) {
+                failed.add(Map.of("id", c.id(), "formula", c.formula(), "message", c.message()));
+            }
+        }
+        s.put("failed", failed);
+        s.put("plots", plotFiles);
+        return s;
+    }
+
+    private static String html(Map<String, Object> summary, List<Candidate> ranked, List<String> plots, ScreeningOptions options)
+            throws IOException {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>CGformer screening report</title>\n")
+                .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;font-size:90%}")
+                .append("td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}td.l,th.l{text-align:left}")
+                .append("img{max-width:48%;margin:4px;border:1px solid #eee}.note{color:#555;max-width:60em}</style></head><body>\n");
+        h.append("<h1>CGformer screening report</h1>\n<p>Design space: <code>").append(esc(String.valueOf(summary.get("designSpace"))))
+                .append("</code>, written ").append(esc(String.valueOf(summary.get("written")))).append(".</p>\n");
+        Map<?, ?> counts = (Map<?, ?>) summary.get("candidates");
+        h.append(String.format(Locale.ROOT, "<p>%s candidates screened: %s ok, %s failed, %s on the Pareto front, %s shortlisted.</p>%n",
+                counts.get("total"), counts.get("ok"), counts.get("failed"), counts.get("pareto"), counts.get("shortlisted")));
+        h.append("<p class=\"note\"><b>Score.</b> ").append(esc(options.scoreDefinition())).append(".</p>\n");
+        h.append("<p class=\"note\"><b>Conductivity estimate.</b> ")
+                .append(esc(String.valueOf(((Map<?, ?>) summary.get("conductivityEstimate")).get("note"))))
+                .append(String.format(Locale.ROOT, " (T = %.2f K, A = %.3g S K/cm).</p>%n", options.temperatureKelvin(), options.prefactor()));
+        h.append("<h2>Models</h2>\n<table><tr><th class=\"l\">role</th><th class=\"l\">model</th><th>members</th>")
+                .append("<th>CV MAE</th><th>CV RMSE</th><th>CV R&sup2;</th><th>median |error|</th></tr>\n");
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) summary.get("models")).entrySet()) {
+            Map<?, ?> m = (Map<?, ?>) e.getValue();
+            Map<?, ?> cv = m.get("crossValidation") instanceof Map<?, ?> x ? x : Map.of();
+            Map<?, ?> pooled = m.get("testPredictionsPooled") instanceof Map<?, ?> x ? x : Map.of();
+            h.append("<tr><td class=\"l\">").append(esc(String.valueOf(e.getKey()))).append("</td><td class=\"l\">")
+                    .append(esc(m.get("model") + " (" + m.get("featurizer") + ")")).append("</td><td>").append(m.get("members"))
+                    .append("</td><td>").append(fmt(cv.get("mae"))).append("</td><td>").append(fmt(cv.get("rmse"))).append("</td><td>")
+                    .append(fmt(cv.get("r2"))).append("</td><td>").append(fmt(pooled.get("medianAbsoluteError"))).append("</td></tr>\n");
+        }
+        h.append("</table>\n<h2>Plots</h2>\n");
+        for (String plot : plots) {
+            h.append("<a href=\"plots/").append(plot).append("\"><img src=\"plots/").append(plot).append("\" alt=\"").append(plot)
+                    .append("\"></a>\n");
+        }
+        h.append("<h2>Shortlist</h2>\n");
+        table(h, ranked.stream().filter(Candidate::shortlist).toList());
+        h.append("<h2>All candidates</h2>\n<p><a href=\"candidates.csv\">candidates.csv</a> · <a href=\"shortlist.csv\">shortlist.csv</a>")
+                .append(" · <a href=\"summary.json\">summary.json</a></p>\n");
+        table(h, ranked.size() > 1000 ? ranked.subList(0, 1000) : ranked);
+        if (ranked.size() > 1000) {
+            h.append("<p>(first 1000 of ").append(ranked.size()).append(" rows; all in candidates.csv)</p>\n");
+        }
+        List<Candidate> failed = ranked.stream().filter(c -> !c.ok()).toList();
+        if (!failed.isEmpty()) {
+            h.append("<h2>Failed candidates</h2>\n<table><tr><th class=\"l\">id</th><th class=\"l\">formula</th><th class=\"l\">reason</th></tr>\n");
+            for (Candidate c : failed) {
+                h.append("<tr><td class=\"l\">").append(esc(c.id())).append("</td><td class=\"l\">").append(esc(c.formula()))
+                        .append("</td><td class=\"l\">").append(esc(c.message())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static void table(StringBuilder h, List<Candidate> rows) {
+        h.append("<table><tr><th>rank</th><th class=\"l\">id</th><th class=\"l\">formula</th><th class=\"l\">dopants</th><th>Na</th>")
+                .append("<th>cluster</th><th>Eb (eV)</th><th>Ehull (meV/atom)</th><th>Pareto</th><th>&sigma; estimate (S/cm)</th>")
+                .append("<th class=\"l\">status</th></tr>\n");
+        for (Candidate c : rows) {
+            h.append("<tr><td>").append(c.rank() > 0 ? c.rank() : "").append("</td><td class=\"l\">").append(esc(c.id()))
+                    .append("</td><td class=\"l\">");
+            if (c.structure() != null && !c.structure().isEmpty()) {
+                h.append("<a href=\"").append(esc(c.structure())).append("\">").append(esc(c.formula())).append("</a>");
+            } else {
+                h.append(esc(c.formula()));
+            }
+            h.append("</td><td class=\"l\">").append(esc(String.join(" ", c.dopants()))).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.2f", c.naPerFormula())).append("</td><td>").append(c.cluster() > 0 ? c.cluster() : "")
+                    .append("</td><td>").append(pm(c.ebEv(), c.ebStdEv(), "%.3f")).append("</td><td>")
+                    .append(pm(c.ehullMevAtom(), c.ehullStdMevAtom(), "%.1f")).append("</td><td>").append(c.pareto() ? "&#9670;" : "")
+                    .append("</td><td>").append(Double.isNaN(c.conductivitySPerCm()) ? "" : String.format(Locale.ROOT, "%.2e", c.conductivitySPerCm()))
+                    .append("</td><td class=\"l\">").append(c.ok() ? "ok" : "failed: " + esc(c.message())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static String pm(double mean, double std, String format) {
+        if (Double.isNaN(mean)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, format, mean) + (Double.isNaN(std) ? "" : " &plusmn; " + String.format(Locale.ROOT, format, std));
+    }
+
+    private static String fmt(Object value) {
+        return value instanceof Number n ? String.format(Locale.ROOT, "%.4g", n.doubleValue()) : "";
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

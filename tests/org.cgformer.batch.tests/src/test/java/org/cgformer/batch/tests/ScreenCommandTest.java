@@ -1,0 +1,71 @@
+package org.cgformer.batch.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code cgformer screen} and {@code bench screen} on Felix: a two-fold CGCNN ensemble trained here on cgcnn_sample, the
+ * first four survivors of the example design space screened, the report (PNG plots drawn headless) checked, a second run
+ * resumed.
+ */
+class ScreenCommandTest {
+
+    private static final Path EXAMPLE = Paths.get(System.getProperty("cgformer.examples"), "nasicon-zr-site.designspace");
+
+    @Test
+    void screensWritesTheReportAndResumes(@TempDir Path folder) throws Exception {
+        Path sample = Paths.get(System.getProperty("cgformer.shared.data")).resolve("structures/cgcnn_sample").toAbsolutePath();
+        Path model = folder.resolve("model");
+        CgformerProcess.Result train = CgformerProcess.run("train", sample.toString(), "--model", "cgcnn", "--kfold", "2", "--epochs", "2",
+                "--batch-size", "4", "--set", "hiddenSize=16", "-o", model.toString());
+        assertEquals(0, train.code(), train.toString());
+
+        Path report = folder.resolve("report");
+        String[] screen = {"screen", EXAMPLE.toAbsolutePath().toString(), "--eb-model", model.toString(), "--ehull-model", model.toString(),
+            "--limit", "4", "--decorations", "1", "--top", "2", "--ehull-ceiling", "1e9", "-o", report.toString()};
+        CgformerProcess.Result first = CgformerProcess.run(screen);
+        assertEquals(0, first.code(), first.toString());
+        assertTrue(first.out().contains("4 candidates: 4 ranked, 0 failed; shortlist of 2"), first.toString());
+        assertTrue(first.out().contains("report: " + report.resolve("index.html")), first.toString());
+        assertTrue(first.err().contains("[generate]") && first.err().contains("ETA"), first.toString());
+        for (String file : List.of("candidates.csv", "shortlist.csv", "summary.json", "index.html", "plots/eb-vs-ehull.png", "plots/funnel.png",
+                "plots/parity-eb-cgcnn.png", "plots/residuals-ehull-cgcnn.png")) {
+            assertTrue(Files.isRegularFile(report.resolve(file)) && Files.size(report.resolve(file)) > 100, file);
+        }
+        assertEquals(5, Files.readAllLines(report.resolve("candidates.csv")).size());
+        JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        assertEquals(148995, summary.path("funnel").path("combinations").asLong());
+        assertEquals(830, summary.path("funnel").path("survivors").asLong());
+        assertEquals(5, summary.path("funnel").path("steps").size());
+        assertEquals(2, summary.path("shortlist").size());
+
+        CgformerProcess.Result again = CgformerProcess.run(screen);
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().contains("resumed stages: funnel, generate, featurize, predict, rank, report"), again.toString());
+
+        CgformerProcess.Result bench = CgformerProcess.run("bench", "screen", EXAMPLE.toAbsolutePath().toString(), "--eb-model", model.toString(),
+                "--ehull-model", model.toString(), "--limit", "2", "--decorations", "1");
+        assertEquals(0, bench.code(), bench.toString());
+        assertTrue(bench.out().contains("candidates screened per second:"), bench.toString());
+        assertTrue(bench.out().contains("every combination, 148995 candidates: extrapolated"), bench.toString());
+    }
+
+    @Test
+    void refusesAMissingModelWithAClearMessage(@TempDir Path folder) throws Exception {
+        CgformerProcess.Result result = CgformerProcess.run("screen", EXAMPLE.toAbsolutePath().toString(), "--eb-model",
+                folder.resolve("nothing").toString(), "-o", folder.resolve("report").toString());
+        assertEquals(1, result.code(), result.toString());
+        assertTrue(result.err().contains("no model folder " + folder.resolve("nothing")), result.toString());
+    }
+}

@@ -1,0 +1,300 @@
+package org.cgformer.screening.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cgformer.design.model.DesignSpace;
+import org.cgformer.design.model.resource.DesignSpaceResources;
+import org.cgformer.graph.api.FeaturizerRegistry;
+import org.cgformer.graph.api.GraphOptions;
+import org.cgformer.ml.api.Dataset;
+import org.cgformer.ml.api.PropertyModel;
+import org.cgformer.ml.api.Sample;
+import org.cgformer.ml.api.TrainedModel;
+import org.cgformer.ml.api.TrainingOptions;
+import org.cgformer.screening.api.Candidate;
+import org.cgformer.screening.api.ScreeningListener;
+import org.cgformer.screening.api.ScreeningOptions;
+import org.cgformer.screening.api.ScreeningResult;
+import org.cgformer.screening.api.ScreeningService;
+import org.cgformer.structure.api.StructureReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A miniature screening end to end: a design space of six dopants (15 combinations; with --all those with Mg and Ca
+ * together need more Na than NASICON has sites and fail in generation), two tiny two-member CGCNN ensembles trained
+ * here on every 50th structure of matbench_jdft2d (real data, 3 epochs), the report checked for consistency, and a
+ * second run that resumes.
+ */
+class ScreeningPipelineTest {
+
+    @TempDir
+    static Path temp;
+
+    static Path design;
+    static Path ebModel;
+    static Path ehullModel;
+
+    @BeforeAll
+    static void tinyDesignSpaceAndModels() throws Exception {
+        design = tinyDesignSpace(temp.resolve("tiny.designspace"), List.of("Ti", "Hf", "Sn", "Nb", "Mg", "Ca"));
+        List<Sample> samples = samples();
+        ebModel = ensemble(temp.resolve("eb"), samples, 1);
+        ehullModel = ensemble(temp.resolve("ehull"), samples, 2);
+    }
+
+    @Test
+    void screensEveryCombinationListsFailuresAndResumes() throws Exception {
+        ScreeningService service = service(ScreeningService.class);
+        Path report = temp.resolve("report-all");
+        ScreeningOptions options = ScreeningOptions.defaults(ebModel, ehullModel).withBaselines(ebModel, null).withAll(true).withTop(4)
+                .withScore(1e9, 0).withGeneration(3, 2, 1);
+        List<String> stages = new ArrayList<>();
+        ScreeningResult result = service.screen(design, options, report, recording(stages));
+        assertEquals(List.of("funnel", "generate", "featurize", "predict", "rank", "report"), stages);
+        assertTrue(result.resumedStages().isEmpty());
+
+        List<Map<String, String>> rows = csv(report.resolve("candidates.csv"));
+        assertEquals(15, rows.size(), "C(6, 4) combinations with --all");
+        List<Map<String, String>> failed = rows.stream().filter(r -> r.get("status").equals("failed")).toList();
+        // Mg + Ca + two of Ti/Hf/Sn/Nb: mean valence 3.2-3.4, Na 4.2-4.6 per formula unit > the 4 Na sites
+        assertEquals(6, failed.size(), "failed: " + failed);
+        for (Map<String, String> f : failed) {
+            assertTrue(f.get("dopants").contains("Mg:") && f.get("dopants").contains("Ca:"), f.toString());
+            assertTrue(f.get("message").startsWith("structure generation:"), f.get("message"));
+            assertEquals("", f.get("rank"));
+            assertEquals("", f.get("structure"));
+        }
+        checkConsistency(report, rows, 4);
+
+        // the same inputs: every stage resumes, nothing is rewritten
+        Path firstCif = report.resolve(rows.get(0).get("structure"));
+        FileTime written = Files.getLastModifiedTime(firstCif);
+        stages.clear();
+        ScreeningResult again = service.screen(design, options, report, recording(stages));
+        assertEquals(ScreeningService.STAGES, again.resumedStages());
+        assertEquals(written, Files.getLastModifiedTime(firstCif));
+        assertEquals(result.candidates(), again.candidates());
+
+        // another shortlist size: only rank and report run again
+        ScreeningResult top2 = service.screen(design, options.withTop(2), report, ScreeningListener.SILENT);
+        assertEquals(List.of("funnel", "generate", "featurize", "predict"), top2.resumedStages());
+        assertEquals(2, csv(report.resolve("shortlist.csv")).size());
+    }
+
+    @Test
+    void screensTheFunnelSurvivorsWithClusters() throws Exception {
+        ScreeningService service = service(ScreeningService.class);
+        Path report = temp.resolve("report-filtered");
+        // the tiny models predict exfoliation energies (hundreds of meV/atom): a ceiling above them all
+        ScreeningOptions options = ScreeningOptions.defaults(ebModel, ehullModel).withTop(3).withScore(1e9, 0).withGeneration(2, 2, 1);
+        ScreeningResult result = service.screen(design, options, report, ScreeningListener.SILENT);
+        List<Map<String, String>> rows = csv(report.resolve("candidates.csv"));
+        JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        long survivors = summary.path("funnel").path("survivors").asLong();
+        assertEquals(survivors, rows.size());
+        assertTrue(survivors > 0 && survivors < 15, "the rules remove some of the 15: " + survivors);
+        assertEquals(0, result.failed());
+        Set<String> clusters = new HashSet<>();
+        rows.forEach(r -> clusters.add(r.get("cluster")));
+        assertEquals(Math.min(2, rows.size()), clusters.size(), "clusters " + clusters);
+        checkConsistency(report, rows, 3);
+    }
+
+    /** Ranks sorted, shortlist within candidates, Pareto points non-dominated, files and plots present. */
+    static void checkConsistency(Path report, List<Map<String, String>> rows, int top) throws Exception {
+        List<Map<String, String>> ok = rows.stream().filter(r -> r.get("status").equals("ok")).toList();
+        for (int i = 0; i < ok.size(); i++) {
+            assertEquals(Integer.toString(i + 1), ok.get(i).get("rank"), "ranks are 1..n in file order");
+            assertTrue(Files.isRegularFile(report.resolve(ok.get(i).get("structure"))), ok.get(i).get("structure"));
+            assertEquals("", ok.get(i).get("message"));
+            if (i > 0) {
+                assertTrue(Double.parseDouble(ok.get(i - 1).get("score")) <= Double.parseDouble(ok.get(i).get("score")), "scores sorted");
+            }
+        }
+        assertEquals(ok.size(), rows.indexOf(ok.get(ok.size() - 1)) + 1, "failed candidates come last");
+        List<Map<String, String>> shortlist = csv(report.resolve("shortlist.csv"));
+        assertEquals(Math.min(top, ok.size()), shortlist.size());
+        for (Map<String, String> s : shortlist) {
+            assertTrue(rows.contains(s), "shortlist row is a candidates row: " + s);
+            assertEquals("true", s.get("shortlist"));
+        }
+        for (Map<String, String> r : ok) {
+            double eb = Double.parseDouble(r.get("eb_ev"));
+            double ehull = Double.parseDouble(r.get("ehull_mev_atom"));
+            assertTrue(Double.parseDouble(r.get("eb_std_ev")) >= 0);
+            // the tiny models predict hundreds for Eb (they learnt exfoliation energies): the estimate underflows to 0
+            assertTrue(Double.parseDouble(r.get("conductivity_estimate_s_cm")) >= 0);
+            boolean dominated = ok.stream().anyMatch(o -> {
+                double e2 = Double.parseDouble(o.get("eb_ev"));
+                double h2 = Double.parseDouble(o.get("ehull_mev_atom"));
+                return e2 <= eb && h2 <= ehull && (e2 < eb || h2 < ehull);
+            });
+            assertEquals(!dominated, Boolean.parseBoolean(r.get("pareto")), "Pareto flag of " + r);
+        }
+        JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        assertEquals(rows.size(), summary.path("candidates").path("total").asInt());
+        assertTrue(summary.path("funnel").path("steps").size() >= 5, "every funnel step: " + summary.path("funnel"));
+        assertTrue(summary.path("models").path("eb").path("testPredictionsPooled").path("mae").isNumber(), summary.path("models").toString());
+        assertTrue(summary.path("models").path("ehull").path("members").asInt() == 2);
+        assertTrue(summary.path("score").path("definition").asText().contains("score = Eb"));
+        assertTrue(summary.path("conductivityEstimate").path("note").asText().contains("ESTIMATE"));
+        for (String plot : List.of("eb-vs-ehull.png", "funnel.png", "parity-eb-cgcnn.png", "residuals-eb-cgcnn.png",
+                "parity-ehull-cgcnn.png", "residuals-ehull-cgcnn.png")) {
+            Path png = report.resolve("plots").resolve(plot);
+            assertTrue(Files.isRegularFile(png), plot);
+            byte[] head = Files.readAllBytes(png);
+            assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', plot + " is a PNG");
+        }
+        String html = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("plots/eb-vs-ehull.png") && html.contains("Shortlist"), "index.html shows plots and tables");
+        assertFalse(html.contains("NaN"), "no NaN in the page");
+    }
+
+    private static ScreeningListener recording(List<String> stages) {
+        return new ScreeningListener() {
+            @Override
+            public void stage(String name, boolean resumed) {
+                if (!resumed) {
+                    stages.add(name);
+                }
+            }
+
+            @Override
+            public void progress(String stage, int done, int total, double etaSeconds) {
+            }
+
+            @Override
+            public void message(String text) {
+                System.out.println("[screening test] " + text);
+            }
+        };
+    }
+
+    static Path tinyDesignSpace(Path file, List<String> pool) throws Exception {
+        Path example = Paths.get(System.getProperty("cgformer.examples", "examples")).resolve("nasicon-zr-site.designspace");
+        DesignSpace space = DesignSpaceResources.loadDesignSpace(example);
+        space.setHostStructure(DesignSpaceResources.hostStructurePath(space).toAbsolutePath().toString());
+        space.getPool().removeIf(d -> !pool.contains(d.getElement()));
+        DesignSpaceResources.save(space, file);
+        return file;
+    }
+
+    static List<Sample> samples() throws Exception {
+        Path data = Paths.get(System.getProperty("cgformer.shared.data", "../shared/data")).resolve("benchmarks/matbench_jdft2d");
+        Dataset dataset = Dataset.read(data);
+        List<Integer> every50th = new ArrayList<>();
+        for (int i = 0; i < dataset.size(); i += 50) {
+            every50th.add(i);
+        }
+        return dataset.subset(every50th).samples(service(FeaturizerRegistry.class).get("cgcnn"), GraphOptions.defaults(),
+                services(StructureReader.class));
+    }
+
+    /** Two CGCNN models, each trained on one half and tested on the other, saved as fold_1 and fold_2 with parity.csv. */
+    static Path ensemble(Path folder, List<Sample> samples, long seed) throws Exception {
+        PropertyModel cgcnn = services(PropertyModel.class).stream().filter(m -> m.name().equals("cgcnn")).findFirst().orElseThrow();
+        ObjectNode hp = JsonNodeFactory.instance.objectNode().put("hiddenSize", 16).put("headSize", 16).put("convLayers", 1);
+        TrainingOptions options = TrainingOptions.defaults().withEpochs(3).withBatchSize(4).withPatience(0).withSeed(seed);
+        int half = samples.size() / 2;
+        List<List<Sample>> parts = List.of(samples.subList(0, half), samples.subList(half, samples.size()));
+        for (int k = 0; k < 2; k++) {
+            List<Sample> train = parts.get(k);
+            List<Sample> test = parts.get(1 - k);
+            try (TrainedModel model = cgcnn.train(train, List.of(), hp, options, p -> { }, null)) {
+                Path fold = folder.resolve("fold_" + (k + 1));
+                model.save(fold);
+                double[] predicted = model.predict(test.stream().map(Sample::graph).toList());
+                StringBuilder csv = new StringBuilder("id,target,predicted,residual\n");
+                for (int i = 0; i < test.size(); i++) {
+                    csv.append(test.get(i).id()).append(',').append(test.get(i).target()).append(',').append(predicted[i]).append(',')
+                            .append(predicted[i] - test.get(i).target()).append('\n');
+                }
+                Files.writeString(fold.resolve("parity.csv"), csv);
+            }
+        }
+        return folder;
+    }
+
+    static List<Map<String, String>> csv(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String[] header = lines.get(0).split(",", -1);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> fields = splitCsv(line);
+            assertEquals(header.length, fields.size(), file + ": " + line);
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], fields.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<String> splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        out.add(field.toString());
+        return out;
+    }
+
+    static <T> T service(Class<T> type) throws InterruptedException {
+        return services(type).get(0);
+    }
+
+    static <T> List<T> services(Class<T> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(ScreeningPipelineTest.class).getBundleContext();
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            if (tracker.waitForService(30_000) == null) {
+                throw new AssertionError("no " + type.getSimpleName() + " service after 30 s");
+            }
+            List<T> out = new ArrayList<>();
+            for (Object o : tracker.getServices()) {
+                out.add(type.cast(o));
+            }
+            return out;
+        } finally {
+            tracker.close();
+        }
+    }
+}
