@@ -120,10 +120,6 @@ public class DefaultScreeningService implements ScreeningService {
                     ModelEnsemble.describe(model);
                 }
             }
-            ModelEnsemble.refuseTransformed(options.ebModel());
-            if (options.ehullModel() != null) {
-                ModelEnsemble.refuseTransformed(options.ehullModel());
-            }
             String key = digest(Files.readAllBytes(designSpaceFile)) + "|all=" + options.all() + "|groups=" + options.groups()
                     + "|limit=" + options.limit();
             boolean fresh = false;

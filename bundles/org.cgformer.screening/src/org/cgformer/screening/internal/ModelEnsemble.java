@@ -18,6 +18,7 @@ import org.cgformer.ml.api.ModelDescriptor;
 import org.cgformer.ml.api.ModelFileException;
 import org.cgformer.ml.training.Ensemble;
 import org.cgformer.ml.training.EnsemblePrediction;
+import org.cgformer.stability.api.TransformedEnsemble;
 import org.cgformer.ml.training.TrainingService;
 import org.cgformer.screening.api.ScreeningException;
 
@@ -64,19 +65,8 @@ final class ModelEnsemble implements AutoCloseable {
         }
     }
 
-    /** The model.json metric that says a model predicts transformed targets. */
-    static final String TARGET_TRANSFORM = "targetTransform";
-
     /** Test predictions on the original scale, preferred to parity.csv (written by models trained on transformed targets). */
     static final String PARITY_ORIGINAL = "parity-original.csv";
-
-    private static ModelDescriptor describeMember(Path member) throws ScreeningException {
-        try {
-            return ModelDescriptor.read(member);
-        } catch (ModelFileException e) {
-            throw new ScreeningException(e.getMessage(), e);
-        }
-    }
 
     /** The descriptor of the first member, without loading parameters. */
     static ModelDescriptor describe(Path folder) throws ScreeningException {
@@ -89,23 +79,10 @@ final class ModelEnsemble implements AutoCloseable {
 
     /** Loads every member through the training service (one model, or the fold models; not final/). */
     static ModelEnsemble load(Path folder, TrainingService training) throws ScreeningException {
-        refuseTransformed(folder);
         try {
             return new ModelEnsemble(training.loadEnsemble(folder, false));
         } catch (ModelFileException | RuntimeException e) {
             throw new ScreeningException("cannot load the model in " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Refuses a model folder whose members predict transformed targets (mean and spread belong on the original scale). */
-    static void refuseTransformed(Path folder) throws ScreeningException {
-        for (Path member : memberFolders(folder)) {
-            Object transform = describeMember(member).metrics().get(TARGET_TRANSFORM);
-            if (transform != null) {
-                // their mean and spread must be taken after transforming back (the stability bundle's TransformedEnsemble)
-                throw new ScreeningException(member + " was trained on transformed targets (" + TARGET_TRANSFORM + " " + transform
-                        + "); this version of the screening cannot transform its predictions back");
-            }
         }
     }
 
@@ -127,7 +104,8 @@ final class ModelEnsemble implements AutoCloseable {
 
     /** Mean and standard deviation over the members, {@code [2][graphs]}; spread 0 for one model. */
     double[][] predict(List<CrystalGraph> graphs) {
-        List<EnsemblePrediction> predictions = ensemble.predict(graphs);
+        // members trained on transformed targets (heavy-tailed Ehull) are transformed back before mean and spread
+        List<EnsemblePrediction> predictions = TransformedEnsemble.predict(ensemble, graphs);
         double[][] meanStd = new double[2][graphs.size()];
         for (int i = 0; i < graphs.size(); i++) {
             meanStd[0][i] = predictions.get(i).mean();
