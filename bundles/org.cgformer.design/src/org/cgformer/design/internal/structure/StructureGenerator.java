@@ -128,13 +128,13 @@ public final class StructureGenerator {
             throws DesignException {
         Counts counts = counts(occupations, mobileIonContent);
         Supercell supercell = supercells.computeIfAbsent(counts.multiple, m -> Supercell.of(host, m));
-        long mobileSites = supercell.hostSites.stream().filter(site -> kind(site) == Kind.MOBILE).count();
+        long mobileSites = supercell.hostSites.stream().filter(site -> kind(site, counts.labels) == Kind.MOBILE).count();
         if (counts.mobileIons < 0 || counts.mobileIons > mobileSites) {
             // the charge-balance rule normally keeps candidates inside this range; unfiltered ones may not be
             throw new DesignException(String.format(java.util.Locale.ROOT,
                     "%s %s per formula unit needs %d %s in the supercell, which has %d %s sites",
                     new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", mobileIonContent)).stripTrailingZeros().toPlainString(),
-                    designSpace.getMobileIon(), counts.mobileIons, designSpace.getMobileIon(), mobileSites, designSpace.getMobileIon()));
+                    mobileIon, counts.mobileIons, mobileIon, mobileSites, mobileIon));
         }
         Random random = new Random(seed);
         GeneratedStructure best = null;
