@@ -71,6 +71,12 @@ public abstract class DjlPropertyModel implements PropertyModel {
 
     private static final int PREDICT_BATCH = 256;
 
+    /**
+     * Most padded atom pairs (structures × largest structure²) in one prediction batch: attention models hold
+     * heads × that many floats per layer, so 256 NASICON supercells of 600 sites would take many GB at once.
+     */
+    private static final long PREDICT_PAIRS = 1L << 24;
+
     /** The tensor runtime (a DS reference of the component). */
     protected abstract TensorRuntime runtime();
 
@@ -426,8 +432,9 @@ public abstract class DjlPropertyModel implements PropertyModel {
     /** Predictions in target units, in inference mode (batch norm running statistics). */
     double[] predict(Block net, NDManager manager, List<CrystalGraph> graphs, ObjectNode hp, Normalizer normalizer) {
         double[] out = new double[graphs.size()];
-        for (int start = 0; start < graphs.size(); start += PREDICT_BATCH) {
-            List<CrystalGraph> chunk = graphs.subList(start, Math.min(graphs.size(), start + PREDICT_BATCH));
+        for (int start = 0, end; start < graphs.size(); start = end) {
+            end = predictionChunkEnd(graphs, start);
+            List<CrystalGraph> chunk = graphs.subList(start, end);
             try (NDManager sub = manager.newSubManager()) {
                 NDList inputs = inputs(sub, GraphBatch.of(chunk), hp);
                 float[] y = net.forward(new ParameterStore(sub, false), inputs, false).singletonOrThrow().toFloatArray();
@@ -437,6 +444,21 @@ public abstract class DjlPropertyModel implements PropertyModel {
             }
         }
         return out;
+    }
+
+    /** End (exclusive) of the prediction batch from {@code start}: at most {@value #PREDICT_BATCH} graphs and {@link #PREDICT_PAIRS} padded pairs, at least one graph. */
+    static int predictionChunkEnd(List<CrystalGraph> graphs, int start) {
+        int end = start + 1;
+        long largest = graphs.get(start).nodes();
+        while (end < graphs.size() && end - start < PREDICT_BATCH) {
+            long next = Math.max(largest, graphs.get(end).nodes());
+            if ((end - start + 1) * next * next > PREDICT_PAIRS) {
+                break;
+            }
+            largest = next;
+            end++;
+        }
+        return end;
     }
 
     static byte[] serialize(Block net) {
