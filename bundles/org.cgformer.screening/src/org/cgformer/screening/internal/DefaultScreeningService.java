@@ -43,7 +43,6 @@ import org.cgformer.structure.api.StructureFormatException;
 import org.cgformer.structure.api.StructureReader;
 import org.eclipse.emf.common.util.BasicMonitor;
 import org.eclipse.emf.common.util.Diagnostic;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 
 /**
  * The screening pipeline (DS component {@code org.cgformer.screening.service}). Stage outputs in the report folder:
@@ -201,9 +200,7 @@ public class DefaultScreeningService implements ScreeningService {
             }
             List<FunnelResult.Survivor> screened = survivors;
             if (options.all()) {
-                DesignSpace unfiltered = EcoreUtil.copy(designSpace);
-                unfiltered.getRules().forEach(rule -> rule.setEnabled(false));
-                screened = runFunnel(unfiltered).survivors();
+                screened = runFunnel(DesignSpaceResources.unfilteredCopy(designSpace)).survivors();
             }
             if (options.limit() > 0 && screened.size() > options.limit()) {
                 screened = screened.subList(0, options.limit());

@@ -166,6 +166,20 @@ final class ModelEnsemble implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The model folder a fine-tuned model started from (model.json {@code parent.path}): the ensemble folder holding the
+     * parent member when it has the cross-validation files, else the member itself; null for a model trained from scratch.
+     */
+    static Path parentFolder(Path folder) throws ScreeningException {
+        Map<String, Object> parent = describe(folder).parent();
+        if (parent == null || !(parent.get("path") instanceof String path)) {
+            return null;
+        }
+        Path member = Path.of(path);
+        Path ensemble = member.getParent();
+        return ensemble != null && Files.isRegularFile(ensemble.resolve("metrics.json")) ? ensemble : member;
+    }
+
     /** The test predictions of every fold ({@code parity.csv}: id,target,predicted,residual); empty when there are none. */
     static List<ParityPoint> parity(Path folder) throws ScreeningException {
         List<ParityPoint> points = new ArrayList<>();

@@ -37,7 +37,7 @@ final class ReportWriter {
         Path plots = Files.createDirectories(report.resolve(ReportFiles.PLOTS));
         List<String> plotFiles = new ArrayList<>();
         Map<String, Object> modelMetrics = new LinkedHashMap<>();
-        for (ModelRole role : roles(options)) {
+        for (ModelRole role : roles(options, listener)) {
             Map<String, Object> metrics = ModelEnsemble.metrics(role.folder(), ReportFiles.JSON);
             modelMetrics.put(role.key(), metrics);
             List<ModelEnsemble.ParityPoint> parity = ModelEnsemble.parity(role.folder());
@@ -77,11 +77,13 @@ final class ReportWriter {
         Files.writeString(report.resolve(ReportFiles.INDEX), html(summary, ranked, plotFiles, options), StandardCharsets.UTF_8);
     }
 
-    private static List<ModelRole> roles(ScreeningOptions options) {
+    private static List<ModelRole> roles(ScreeningOptions options, ScreeningListener listener) throws ScreeningException {
         List<ModelRole> roles = new ArrayList<>();
         roles.add(new ModelRole("eb", "Migration barrier Eb", options.ebModel(), "eV"));
+        addPretraining(roles, "eb-pretrained", "Migration barrier Eb, pre-training", options.ebModel(), listener);
         if (options.ebBaseline() != null) {
             roles.add(new ModelRole("eb-baseline", "Migration barrier Eb, baseline", options.ebBaseline(), "eV"));
+            addPretraining(roles, "eb-baseline-pretrained", "Migration barrier Eb, baseline pre-training", options.ebBaseline(), listener);
         }
         if (options.ehullModel() != null) {
             roles.add(new ModelRole("ehull", "Energy above hull", options.ehullModel(), "meV/atom"));
@@ -90,6 +92,23 @@ final class ReportWriter {
             roles.add(new ModelRole("ehull-baseline", "Energy above hull, baseline", options.ehullBaseline(), "meV/atom"));
         }
         return roles;
+    }
+
+    /**
+     * The article's two stages: a fine-tuned barrier model ({@code cgformer finetune}) names its parent in model.json;
+     * the parent's cross-validation (the pre-training stage) is reported next to it.
+     */
+    private static void addPretraining(List<ModelRole> roles, String key, String label, Path fineTuned, ScreeningListener listener)
+            throws ScreeningException {
+        Path parent = ModelEnsemble.parentFolder(fineTuned);
+        if (parent == null) {
+            return;
+        }
+        if (!Files.isDirectory(parent)) {
+            listener.message("report: " + fineTuned + " was fine-tuned from " + parent + ", which is gone: its pre-training is not reported");
+            return;
+        }
+        roles.add(new ModelRole(key, label, parent, "eV"));
     }
 
     private static Map<String, Object> summary(Path designSpaceFile, ScreeningOptions options, List<Candidate> ranked,

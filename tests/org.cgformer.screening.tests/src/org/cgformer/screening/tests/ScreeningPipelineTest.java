@@ -109,7 +109,8 @@ class ScreeningPipelineTest {
         ScreeningService service = service(ScreeningService.class);
         Path report = temp.resolve("report-filtered");
         // the tiny models predict exfoliation energies (hundreds of meV/atom): a ceiling above them all
-        ScreeningOptions options = ScreeningOptions.defaults(ebModel, ehullModel).withTop(3).withScore(1e9, 0).withGeneration(2, 2, 1);
+        Path fineTuned = fineTunedCopy(ebModel, temp.resolve("eb-finetuned"));
+        ScreeningOptions options = ScreeningOptions.defaults(fineTuned, ehullModel).withTop(3).withScore(1e9, 0).withGeneration(2, 2, 1);
         ScreeningResult result = service.screen(design, options, report, ScreeningListener.SILENT);
         List<Map<String, String>> rows = csv(report.resolve("candidates.csv"));
         JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
@@ -121,6 +122,35 @@ class ScreeningPipelineTest {
         rows.forEach(r -> clusters.add(r.get("cluster")));
         assertEquals(Math.min(2, rows.size()), clusters.size(), "clusters " + clusters);
         checkConsistency(report, rows, 3);
+
+        // the article's two stages: the parent named in the fine-tuned model.json is reported as the pre-training
+        JsonNode pretrained = summary.path("models").path("eb-pretrained");
+        assertEquals(ebModel.resolve("fold_1").toAbsolutePath().normalize().toString(), pretrained.path("folder").asText(),
+                summary.path("models").toString());
+        assertTrue(pretrained.path("testPredictionsPooled").path("mae").isNumber(), pretrained.toString());
+        assertTrue(Files.isRegularFile(report.resolve("plots").resolve("parity-eb-pretrained-cgcnn.png")));
+    }
+
+    /**
+     * The members of {@code ensemble} copied with a {@code parent} record in model.json, as {@code cgformer finetune}
+     * writes it (here pointing to the first member, which has parity.csv but no metrics.json around it).
+     */
+    static Path fineTunedCopy(Path ensemble, Path folder) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (String member : List.of("fold_1", "fold_2")) {
+            Path from = ensemble.resolve(member);
+            Path to = Files.createDirectories(folder.resolve(member));
+            try (var files = Files.list(from)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+            ObjectNode model = (ObjectNode) json.readTree(to.resolve("model.json").toFile());
+            ((ObjectNode) model.get("metrics")).putObject("parent").put("path",
+                    ensemble.resolve("fold_1").toAbsolutePath().normalize().toString()).put("model", "cgcnn").put("member", "fold_1");
+            json.writeValue(to.resolve("model.json").toFile(), model);
+        }
+        return folder;
     }
 
     /** Ranks sorted, shortlist within candidates, Pareto points non-dominated, files and plots present. */

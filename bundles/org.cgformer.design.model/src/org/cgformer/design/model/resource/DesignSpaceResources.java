@@ -104,6 +104,19 @@ public final class DesignSpaceResources {
         return host.toAbsolutePath();
     }
 
+    /**
+     * A copy of the design space with every rule switched off (all combinations pass the funnel; the rules are only
+     * reported). The copy has no resource, so its host structure path is made absolute against the original's file.
+     */
+    public static DesignSpace unfilteredCopy(DesignSpace designSpace) {
+        DesignSpace copy = org.eclipse.emf.ecore.util.EcoreUtil.copy(designSpace);
+        copy.getRules().forEach(rule -> rule.setEnabled(false));
+        if (designSpace.getHostStructure() != null) {
+            copy.setHostStructure(hostStructurePath(designSpace).toString());
+        }
+        return copy;
+    }
+
     private static <T> T load(Path file, Class<T> type) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");

@@ -16,6 +16,6 @@ public class DesignCommandContribution extends DesignContribution {
                 .addSubcommand(new FunnelCommand(workflow()))
                 .addSubcommand(new ClusterCommand())
                 .addSubcommand(new SampleCommand())
-                .addSubcommand(new GenerateCommand(readers()));
+                .addSubcommand(new GenerateCommand(workflow(), readers()));
     }
 }

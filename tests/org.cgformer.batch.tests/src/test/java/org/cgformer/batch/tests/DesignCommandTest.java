@@ -60,6 +60,34 @@ class DesignCommandTest {
         assertTrue(count >= 20 && count <= 830 * 0.3 + 20, "about 30 % of 830, at least one per group: " + count);
     }
 
+    /**
+     * random:N draws from all 148,995 combinations with the rules off (a pre-training set): about two thirds need more Na
+     * than NASICON has sites, so failures are listed and more are drawn until N are written; the same seed, the same files.
+     */
+    @Test
+    void generatesRandomCombinationsOfTheWholeSpace() throws Exception {
+        Path folder = results("random").resolveSibling("random-structures");
+        CgformerProcess.Result generate = CgformerProcess.run("design", "generate", EXAMPLE.toString(), "--candidates", "random:6",
+                "--decorations", "1", "--seed", "7", "-o", folder.toString());
+        assertEquals(0, generate.code(), generate.toString());
+        assertTrue(generate.out().contains("wrote 6 structures"), generate.toString());
+        java.util.List<String> cifs;
+        try (var files = Files.list(folder)) {
+            cifs = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".cif")).sorted().toList();
+        }
+        assertEquals(6, cifs.size(), cifs.toString());
+        Path failed = folder.resolve("failed.csv");
+        if (Files.exists(failed)) {
+            java.util.List<String> lines = Files.readAllLines(failed);
+            assertEquals("id,formula,reason", lines.get(0));
+            assertTrue(lines.get(1).contains("Na sites"), lines.get(1));
+        }
+        CgformerProcess.Result bad = CgformerProcess.run("design", "generate", EXAMPLE.toString(), "--candidates", "random:x", "-o",
+                folder.toString());
+        assertEquals(1, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("expected random:N with N a positive whole number"), bad.toString());
+    }
+
     @Test
     void invalidDesignSpaceFailsWithMessagesNamingTheObjects() throws Exception {
         Path file = results("invalid.designspace");
