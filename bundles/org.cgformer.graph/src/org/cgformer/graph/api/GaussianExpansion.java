@@ -66,6 +66,31 @@ public final class GaussianExpansion {
         }
     }
 
+    /**
+     * A new edge feature tensor {@code [n, M, width]} (row-major, as {@link CrystalGraph} holds it) with the expansion
+     * of each real edge's length in columns 0 to {@link #size()} − 1. The other columns and the padding slots are 0,
+     * for the featurizer to fill.
+     *
+     * @param width edge features per slot, at least {@link #size()}
+     * @since 1.1
+     */
+    public float[] expandEdges(GraphTopology topology, int width) {
+        if (width < centres.length) {
+            throw new IllegalArgumentException("edge width " + width + " is less than the " + centres.length + " Gaussians");
+        }
+        int n = topology.nodes();
+        int m = topology.maxNeighbours();
+        float[] edges = new float[n * m * width];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < m; s++) {
+                if (topology.isEdge(i, s)) {
+                    expand(topology.distance(i, s), edges, (i * m + s) * width);
+                }
+            }
+        }
+        return edges;
+    }
+
     /** Documented columns {@code gauss_0.0} … named after their centres. */
     public List<FeatureColumn> columns() {
         List<FeatureColumn> columns = new ArrayList<>();

@@ -80,7 +80,7 @@ public class CgcnnFeaturizer implements Featurizer {
     public CrystalGraph featurize(Structure structure, GraphOptions options) throws FeaturizationException {
         float[] nodes = nodeFeatures(structure);
         GraphTopology topology = GraphTopology.of(structure, options);
-        float[] edges = EdgeFeatures.gaussians(topology, gaussians, 0, gaussians.size());
+        float[] edges = gaussians.expandEdges(topology, gaussians.size());
         return CrystalGraph.of(topology, this, nodes, edges, new float[0]);
     }
 

@@ -188,7 +188,7 @@ public class CgformerFeaturizer implements Featurizer {
     private float[] edgeFeatures(GraphTopology topology, double[] siteCharge) {
         int gaussianCount = gaussians.size();
         int width = edgeColumns.size();
-        float[] edges = EdgeFeatures.gaussians(topology, gaussians, 0, width);
+        float[] edges = gaussians.expandEdges(topology, width);
         int m = topology.maxNeighbours();
         for (int i = 0; i < topology.nodes(); i++) {
             for (int s = 0; s < m; s++) {

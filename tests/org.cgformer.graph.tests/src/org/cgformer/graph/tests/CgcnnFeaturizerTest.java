@@ -1,5 +1,6 @@
 package org.cgformer.graph.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.FeaturizationException;
+import org.cgformer.graph.api.GaussianExpansion;
 import org.cgformer.graph.api.GraphOptions;
 import org.cgformer.graph.api.GraphTopology;
 import org.cgformer.graph.internal.AtomInitTable;
@@ -109,6 +112,36 @@ class CgcnnFeaturizerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void expandedEdgesHoldTheGaussiansOfRealEdgesAndZerosElsewhere() throws Exception {
+        // 3 Å: NASICON's sites have fewer than 12 neighbours, so some slots are padding
+        GraphTopology topology = GraphTopology.of(SharedStructures.read(SharedStructures.NASICON),
+                GraphOptions.builder().optCutoff(3.0).build());
+        GaussianExpansion gaussians = GaussianExpansion.cgcnn();
+        int width = gaussians.size() + 2;
+        float[] edges = gaussians.expandEdges(topology, width);
+        int m = topology.maxNeighbours();
+        assertEquals(topology.nodes() * m * width, edges.length);
+        float[] expected = new float[width];
+        int padding = 0;
+        for (int i = 0; i < topology.nodes(); i++) {
+            for (int s = 0; s < m; s++) {
+                Arrays.fill(expected, 0);
+                if (topology.isEdge(i, s)) {
+                    gaussians.expand(topology.distance(i, s), expected, 0);
+                } else {
+                    padding++;
+                }
+                int offset = (i * m + s) * width;
+                assertArrayEquals(expected, Arrays.copyOfRange(edges, offset, offset + width),
+                        "node " + i + " slot " + s);
+            }
+        }
+        assertTrue(padding > 0, "the 3 Å graph has padding slots");
+        IllegalArgumentException narrow = assertThrows(IllegalArgumentException.class, () -> gaussians.expandEdges(topology, 40));
+        assertTrue(narrow.getMessage().contains("edge width 40 is less than the 41 Gaussians"), narrow.getMessage());
     }
 
     @Test

@@ -86,6 +86,7 @@ class ModelTrainingTest {
         // corrupt parameters
         Path params = folder.resolve("parameters.djl");
         byte[] bytes = Files.readAllBytes(params);
+        byte[] otherEncoding = bytes.clone();
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(params, bytes);
         ModelFileException corrupt = assertThrows(ModelFileException.class, () -> cgcnn.load(folder));
@@ -93,12 +94,14 @@ class ModelTrainingTest {
         // truncated parameters with a matching checksum in the descriptor
         Path json = folder.resolve("model.json");
         String descriptor = Files.readString(json);
-        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length / 3);
-        Files.write(params, truncated);
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(truncated));
-        Files.writeString(json, descriptor.replaceAll("\"parametersSha256\" : \"[0-9a-f]*\"", "\"parametersSha256\" : \"" + sha + "\""));
+        replaceParameters(folder, descriptor, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         ModelFileException truncatedError = assertThrows(ModelFileException.class, () -> cgcnn.load(folder));
         assertTrue(truncatedError.getMessage().startsWith("cannot read the parameters in"), truncatedError.getMessage());
+        // the network block's encoding version (the first byte) is one this version cannot read
+        otherEncoding[0] = 9;
+        replaceParameters(folder, descriptor, otherEncoding);
+        ModelFileException encoding = assertThrows(ModelFileException.class, () -> cgcnn.load(folder));
+        assertTrue(encoding.getMessage().contains("Unsupported encoding version: 9"), encoding.getMessage());
         // descriptor problems
         Files.writeString(json, "{ not json");
         ModelFileException notJson = assertThrows(ModelFileException.class, () -> cgcnn.load(folder));
@@ -112,6 +115,14 @@ class ModelTrainingTest {
         Files.delete(json);
         ModelFileException missing = assertThrows(ModelFileException.class, () -> cgcnn.load(folder));
         assertTrue(missing.getMessage().contains("has no model.json"), missing.getMessage());
+    }
+
+    /** Writes parameters.djl and model.json with its matching checksum, so that loading gets as far as the parameters. */
+    private static void replaceParameters(Path folder, String descriptor, byte[] parameters) throws Exception {
+        Files.write(folder.resolve("parameters.djl"), parameters);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(parameters));
+        Files.writeString(folder.resolve("model.json"),
+                descriptor.replaceAll("\"parametersSha256\" : \"[0-9a-f]*\"", "\"parametersSha256\" : \"" + sha + "\""));
     }
 
     @Test

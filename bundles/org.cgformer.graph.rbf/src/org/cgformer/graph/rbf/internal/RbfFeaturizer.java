@@ -112,19 +112,14 @@ public class RbfFeaturizer implements Featurizer {
     }
 
     private float[] edgeFeatures(GraphTopology topology, double cutoffAngstrom) {
-        int n = topology.nodes();
         int m = topology.maxNeighbours();
         int width = edgeColumns.size();
-        float[] edges = new float[n * m * width];
-        for (int i = 0; i < n; i++) {
+        float[] edges = gaussians.expandEdges(topology, width);
+        for (int i = 0; i < topology.nodes(); i++) {
             for (int s = 0; s < m; s++) {
-                if (!topology.isEdge(i, s)) {
-                    continue;
+                if (topology.isEdge(i, s)) {
+                    edges[(i * m + s) * width + width - 1] = (float) cosineCutoff(topology.distance(i, s), cutoffAngstrom);
                 }
-                double d = topology.distance(i, s);
-                int offset = (i * m + s) * width;
-                gaussians.expand(d, edges, offset);
-                edges[offset + width - 1] = (float) cosineCutoff(d, cutoffAngstrom);
             }
         }
         return edges;

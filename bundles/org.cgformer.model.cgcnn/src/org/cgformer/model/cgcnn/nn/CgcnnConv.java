@@ -1,16 +1,11 @@
 package org.cgformer.model.cgcnn.nn;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -25,7 +20,7 @@ import ai.djl.util.PairList;
  * <p>Inputs: {@code nodes [N, H]}, {@code edges [N, M, E]}, {@code neighbours [N*M]} int64,
  * {@code neighbourMask [N, M, 1]}. Output: {@code nodes [N, H]}.
  */
-public final class CgcnnConv extends AbstractBlock {
+public final class CgcnnConv extends VersionedBlock {
 
     private static final byte VERSION = 1;
 
@@ -82,17 +77,6 @@ public final class CgcnnConv extends AbstractBlock {
         full.initialize(manager, dataType, new Shape(n, m, 2L * hiddenSize + e));
         gateNorm.initialize(manager, dataType, new Shape(n * m, 2L * hiddenSize));
         sumNorm.initialize(manager, dataType, new Shape(n, hiddenSize));
-    }
-
-    @Override
-    protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-        switch (loadVersion) {
-            case VERSION:
-                readInputShapes(is);
-                break;
-            default:
-                throw new MalformedModelException("Unsupported encoding version: " + loadVersion);
-        }
     }
 
     /** Builds a {@link CgcnnConv}. */

@@ -1,17 +1,13 @@
 package org.cgformer.model.cgcnn.nn;
 
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
@@ -23,7 +19,7 @@ import ai.djl.util.PairList;
  * a hidden layer with softplus, and a linear output. Reads the first five arrays of {@link GraphInputs};
  * outputs {@code [B, 1]}.
  */
-public final class CgcnnNet extends AbstractBlock {
+public final class CgcnnNet extends VersionedBlock {
 
     private static final byte VERSION = 1;
 
@@ -80,17 +76,6 @@ public final class CgcnnNet extends AbstractBlock {
         }
         hidden.initialize(manager, dataType, new Shape(b, hiddenSize));
         output.initialize(manager, dataType, new Shape(b, headSize));
-    }
-
-    @Override
-    protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-        switch (loadVersion) {
-            case VERSION:
-                readInputShapes(is);
-                break;
-            default:
-                throw new MalformedModelException("Unsupported encoding version: " + loadVersion);
-        }
     }
 
     /** Builds a {@link CgcnnNet}; defaults are CGCNN's published ones. */

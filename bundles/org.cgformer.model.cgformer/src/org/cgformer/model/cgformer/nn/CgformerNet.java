@@ -1,21 +1,18 @@
 package org.cgformer.model.cgformer.nn;
 
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.cgformer.model.cgcnn.nn.CgcnnConv;
 import org.cgformer.model.cgcnn.nn.GraphInputs;
+import org.cgformer.model.cgcnn.nn.VersionedBlock;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -30,7 +27,7 @@ import ai.djl.util.PairList;
  * the real atoms, or the state of a learnable graph token that attends to all atoms → MLP head (softplus). Reads all arrays of {@link GraphInputs} (with attention); outputs
  * {@code [B, 1]}.
  */
-public final class CgformerNet extends AbstractBlock {
+public final class CgformerNet extends VersionedBlock {
 
     private static final byte VERSION = 1;
 
@@ -154,17 +151,6 @@ public final class CgformerNet extends AbstractBlock {
         finalNorm.initialize(manager, dataType, new Shape(graphToken != null ? b : b * p, hiddenSize));
         hidden.initialize(manager, dataType, new Shape(b, hiddenSize));
         output.initialize(manager, dataType, new Shape(b, headSize));
-    }
-
-    @Override
-    protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-        switch (loadVersion) {
-            case VERSION:
-                readInputShapes(is);
-                break;
-            default:
-                throw new MalformedModelException("Unsupported encoding version: " + loadVersion);
-        }
     }
 
     /** Builds a {@link CgformerNet}; see {@code CgformerModel} for the defaults. */

@@ -1,16 +1,13 @@
 package org.cgformer.model.cgformer.nn;
 
-import java.io.DataInputStream;
-import java.io.IOException;
+import org.cgformer.model.cgcnn.nn.VersionedBlock;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -27,7 +24,7 @@ import ai.djl.util.PairList;
  *
  * <p>Inputs: {@code x [B, P, H]}, {@code spatial [B*P*P]} int64, {@code keyMask [B, 1, 1, P]}. Output {@code [B, P, H]}.
  */
-public final class GraphAttentionLayer extends AbstractBlock {
+public final class GraphAttentionLayer extends VersionedBlock {
 
     private static final byte VERSION = 1;
 
@@ -125,17 +122,6 @@ public final class GraphAttentionLayer extends AbstractBlock {
         ffnNorm.initialize(manager, dataType, flat);
         ffnIn.initialize(manager, dataType, flat);
         ffnOut.initialize(manager, dataType, new Shape(rows, ffnIn.getOutputShapes(new Shape[] {flat})[0].get(1)));
-    }
-
-    @Override
-    protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-        switch (loadVersion) {
-            case VERSION:
-                readInputShapes(is);
-                break;
-            default:
-                throw new MalformedModelException("Unsupported encoding version: " + loadVersion);
-        }
     }
 
     /** Builds a {@link GraphAttentionLayer}. */

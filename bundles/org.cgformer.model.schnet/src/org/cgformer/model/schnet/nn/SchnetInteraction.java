@@ -1,16 +1,13 @@
 package org.cgformer.model.schnet.nn;
 
-import java.io.DataInputStream;
-import java.io.IOException;
+import org.cgformer.model.cgcnn.nn.VersionedBlock;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
@@ -26,7 +23,7 @@ import ai.djl.util.PairList;
  * <p>Inputs: {@code nodes [N, H]}, {@code rbf [N, M, K]}, {@code envelope [N, M, 1]}, {@code neighbours [N*M]}
  * int64, {@code neighbourMask [N, M, 1]}. Output: {@code nodes [N, H]}.
  */
-public final class SchnetInteraction extends AbstractBlock {
+public final class SchnetInteraction extends VersionedBlock {
 
     private static final byte VERSION = 1;
     private static final float LN2 = (float) Math.log(2);
@@ -95,17 +92,6 @@ public final class SchnetInteraction extends AbstractBlock {
         filterOut.initialize(manager, dataType, new Shape(n, m, filterSize));
         atomOut.initialize(manager, dataType, new Shape(n, filterSize));
         dense.initialize(manager, dataType, new Shape(n, hiddenSize));
-    }
-
-    @Override
-    protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-        switch (loadVersion) {
-            case VERSION:
-                readInputShapes(is);
-                break;
-            default:
-                throw new MalformedModelException("Unsupported encoding version: " + loadVersion);
-        }
     }
 
     /** Builds a {@link SchnetInteraction}. */

@@ -1,19 +1,17 @@
 package org.cgformer.model.schnet.nn;
 
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import ai.djl.MalformedModelException;
+import org.cgformer.model.cgcnn.nn.VersionedBlock;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -30,7 +28,7 @@ import ai.djl.util.PairList;
  * {@code rbf}), {@code neighbours [N*M]}, {@code neighbourMask [N, M, 1]}, {@code pool [B, N]} (1/n_g per
  * node of graph g). Output {@code [B, 1]}.
  */
-public final class SchnetNet extends AbstractBlock {
+public final class SchnetNet extends VersionedBlock {
 
     private static final byte VERSION = 1;
 
@@ -124,17 +122,6 @@ public final class SchnetNet extends AbstractBlock {
         }
         atomHidden.initialize(manager, dataType, nodes);
         atomOutput.initialize(manager, dataType, new Shape(n, Math.max(1, hiddenSize / 2)));
-    }
-
-    @Override
-    protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-        switch (loadVersion) {
-            case VERSION:
-                readInputShapes(is);
-                break;
-            default:
-                throw new MalformedModelException("Unsupported encoding version: " + loadVersion);
-        }
     }
 
     /** Builds a {@link SchnetNet}. */
