@@ -75,7 +75,7 @@ public abstract class DjlPropertyModel implements PropertyModel {
      * Most padded atom pairs (structures × largest structure²) in one prediction batch: attention models hold
      * heads × that many floats per array, and a forward pass keeps about six such arrays per attention layer until the
      * batch is done: 2^22 pairs (about 11 NASICON supercells of 600 sites) are 64 MB per such array for the shipped
-     * Ehull CGformer (4 heads, 2 layers), 2^24 were 256 MB and most of the demo's screening peak (docs/screening.md).
+     * Ehull CGformer (4 heads, 2 layers), about 0.8 GB per forward pass; 2^24 allowed four times that.
      */
     private static final long PREDICT_PAIRS = 1L << 22;
 
