@@ -73,9 +73,11 @@ public abstract class DjlPropertyModel implements PropertyModel {
 
     /**
      * Most padded atom pairs (structures × largest structure²) in one prediction batch: attention models hold
-     * heads × that many floats per layer, so 256 NASICON supercells of 600 sites would take many GB at once.
+     * heads × that many floats per array, and a forward pass keeps about six such arrays per attention layer until the
+     * batch is done: 2^22 pairs (about 11 NASICON supercells of 600 sites) are 64 MB per such array for the shipped
+     * Ehull CGformer (4 heads, 2 layers), about 0.8 GB per forward pass; 2^24 allowed four times that.
      */
-    private static final long PREDICT_PAIRS = 1L << 24;
+    private static final long PREDICT_PAIRS = 1L << 22;
 
     /** The tensor runtime (a DS reference of the component). */
     protected abstract TensorRuntime runtime();

@@ -97,7 +97,10 @@ public final class CgformerNet extends VersionedBlock {
         }
         NDArray inTable = ps.getValue(inDegree, nodes.getDevice(), training);
         NDArray outTable = ps.getValue(outDegree, nodes.getDevice(), training);
-        nodes = nodes.add(inTable.get(new NDIndex("{}", in.get(5)))).add(outTable.get(new NDIndex("{}", in.get(6))));
+        // results of operations on parameters belong to the parameters' (the model's) manager unless told otherwise:
+        // gather into the batch's manager, or every forward pass would leave its arrays there until the model is closed
+        NDManager batch = nodes.getManager();
+        nodes = nodes.add(inTable.get(batch, new NDIndex("{}", in.get(5)))).add(outTable.get(batch, new NDIndex("{}", in.get(6))));
         long b = in.get(4).getShape().get(0);
         long p = in.get(8).getShape().get(3);
         NDArray x = nodes.get(new NDIndex("{}", in.get(9))).reshape(b, p, hiddenSize);
@@ -105,8 +108,9 @@ public final class CgformerNet extends VersionedBlock {
         NDArray keyMask = in.get(8);
         if (graphToken != null) {
             // the token first in every crystal: it attends to all atoms and they to it, at the virtual distance maxPath+2
-            NDArray token = ps.getValue(graphToken, nodes.getDevice(), training).reshape(1, 1, hiddenSize).repeat(0, b);
-            x = token.concat(x, 1);
+            NDArray token = ps.getValue(graphToken, nodes.getDevice(), training).reshape(1, 1, hiddenSize);
+            token.attach(batch); // a view of the parameter: the batch owns it and all that follows from it
+            x = token.repeat(0, b).concat(x, 1);
             long virtual = maxPath + 2L;
             NDArray grid = spatial.reshape(b, p, p);
             grid = grid.getManager().full(new Shape(b, p, 1), virtual, grid.getDataType()).concat(grid, 2);

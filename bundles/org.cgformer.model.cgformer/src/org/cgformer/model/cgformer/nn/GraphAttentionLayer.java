@@ -86,7 +86,9 @@ public final class GraphAttentionLayer extends VersionedBlock {
         NDArray k = heads(key.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
         NDArray v = heads(value.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
         NDArray table = ps.getValue(spatialBias, x.getDevice(), training);
-        NDArray bias = table.get(new NDIndex("{}", inputs.get(1))).reshape(b, p, p, heads).transpose(0, 3, 1, 2);
+        // gathered into the batch's manager: table.get(index) would belong to the parameter's (the model's) manager and
+        // keep B x P x P x heads floats per forward pass until the model is closed
+        NDArray bias = table.get(x.getManager(), new NDIndex("{}", inputs.get(1))).reshape(b, p, p, heads).transpose(0, 3, 1, 2);
         NDArray logits = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(d)).add(bias).add(inputs.get(2));
         NDArray context = logits.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b * p, h);
         flat = flat.add(dropout(out.forward(ps, new NDList(context), training).singletonOrThrow(), training));
