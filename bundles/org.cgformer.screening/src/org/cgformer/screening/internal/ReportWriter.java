@@ -193,7 +193,7 @@ final class ReportWriter {
                 .append(esc(String.valueOf(((Map<?, ?>) summary.get("conductivityEstimate")).get("note"))))
                 .append(String.format(Locale.ROOT, " (T = %.2f K, A = %.3g S K/cm).</p>%n", options.temperatureKelvin(), options.prefactor()));
         h.append("<h2>Models</h2>\n<table><tr><th class=\"l\">role</th><th class=\"l\">model</th><th>members</th>")
-                .append("<th>CV MAE</th><th>CV RMSE</th><th>CV R&sup2;</th><th>median |error|</th></tr>\n");
+                .append("<th>CV MAE</th><th>CV RMSE</th><th>CV R&sup2;</th><th>test MAE (pooled)</th><th>median |error|</th></tr>\n");
         for (Map.Entry<?, ?> e : ((Map<?, ?>) summary.get("models")).entrySet()) {
             Map<?, ?> m = (Map<?, ?>) e.getValue();
             Map<?, ?> cv = m.get("crossValidation") instanceof Map<?, ?> x ? x : Map.of();
@@ -201,7 +201,8 @@ final class ReportWriter {
             h.append("<tr><td class=\"l\">").append(esc(String.valueOf(e.getKey()))).append("</td><td class=\"l\">")
                     .append(esc(m.get("model") + " (" + m.get("featurizer") + ")")).append("</td><td>").append(m.get("members"))
                     .append("</td><td>").append(fmt(cv.get("mae"))).append("</td><td>").append(fmt(cv.get("rmse"))).append("</td><td>")
-                    .append(fmt(cv.get("r2"))).append("</td><td>").append(fmt(pooled.get("medianAbsoluteError"))).append("</td></tr>\n");
+                    .append(fmt(cv.get("r2"))).append("</td><td>").append(fmt(pooled.get("mae"))).append("</td><td>")
+                    .append(fmt(pooled.get("medianAbsoluteError"))).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>Plots</h2>\n");
         for (String plot : plots) {
