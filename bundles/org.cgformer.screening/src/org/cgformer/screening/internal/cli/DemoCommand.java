@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * screen). Every step is resumable, so an interrupted demo continues where it stopped.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
-    "Run the article's workflow on the shipped example design space with small settings (about 10 minutes on 2 cores):",
+    "Run the article's workflow on the shipped example design space with small settings (about 5 minutes on 2 cores):",
     "funnel -> cluster -> sample -> generate -> BVSE barrier labels -> fine-tune the pre-trained CGformer barrier model",
     "(k-fold ensemble) and the CGCNN baseline on the same folds -> stability model (when one is given or shipped) -> screen",
     "-> report. The pre-trained barrier models ship in examples/models (docs/screening.md says how they were made).",
