@@ -162,14 +162,14 @@ public class DemoCommand implements Callable<Integer> {
      */
     private void barrierModel(PrintWriter err, String title, String model, Path parent, Path labels, Path folder)
             throws ScreeningException {
+        if (Files.isRegularFile(folder.resolve("metrics.json"))) {
+            err.println("== " + title + ": done in an earlier run (" + folder + ")");
+            return;
+        }
         if (parent == null) {
             err.println("== " + title + ": no pre-trained " + model + " barrier model" + (fromScratch ? " (--from-scratch)" : "")
                     + ": training from scratch");
             train(err, title, model, labels, folder);
-            return;
-        }
-        if (Files.isRegularFile(folder.resolve("metrics.json"))) {
-            err.println("== " + title + ": done in an earlier run (" + folder + ")");
             return;
         }
         // the parent fixes the architecture and featurizer; a lower rate keeps what pre-training learned. The head and the
@@ -181,10 +181,6 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private void train(PrintWriter err, String title, String model, Path labels, Path folder) throws ScreeningException {
-        if (Files.isRegularFile(folder.resolve("metrics.json"))) {
-            err.println("== " + title + ": done in an earlier run (" + folder + ")");
-            return;
-        }
         List<String> args = new ArrayList<>(List.of("train", labels.toString(), "--model", model, "--kfold", Integer.toString(kfold),
                 "--epochs", Integer.toString(epochs), "--patience", "10", "--batch-size", "8", "--lr", "0.003", "-o", folder.toString()));
         // small networks: the generated NASICON supercells have about 600 sites, attention over all of them is costly
