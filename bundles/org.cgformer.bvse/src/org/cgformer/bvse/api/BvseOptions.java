@@ -74,6 +74,19 @@ public final class BvseOptions {
         return threads;
     }
 
+    /**
+     * The settings that change a barrier, in words, for the metadata of label sets and reports (the energy
+     * convention itself is {@link BvseResult#CONVENTION}).
+     *
+     * @since 1.1
+     */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%s%+d probe, grid %s A%s, cutoff %s A, barriers above %s eV count as not percolating",
+                mobileElement, mobileCharge, resolutionAngstrom,
+                refinement > 1 ? ", percolation on the grid refined " + refinement + "x by Catmull-Rom interpolation" : ", no grid refinement",
+                cutoffAngstrom, maxBarrierEv);
+    }
+
     public Builder toBuilder() {
         return builder().optMobileIon(mobileElement, mobileCharge).optResolution(resolutionAngstrom)
                 .optCutoff(cutoffAngstrom).optMaxBarrier(maxBarrierEv).optRefinement(refinement)

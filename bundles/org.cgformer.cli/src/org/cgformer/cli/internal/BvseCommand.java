@@ -95,7 +95,7 @@ public class BvseCommand implements Callable<Integer> {
                     .writeValueAsString(report));
         } else {
             spec.commandLine().getOut().println("convention: " + calculator.convention() + "; parameters: "
-                    + calculator.parameterTable());
+                    + calculator.parameterTable() + "; settings: " + options.describe());
         }
         return failures == 0 ? CommandLineRunner.OK : CommandLineRunner.FAILED;
     }
@@ -111,7 +111,9 @@ public class BvseCommand implements Callable<Integer> {
         if (!json) {
             print(spec.commandLine().getOut(), file, read, result, ions, seconds, cubeFile);
         }
-        return toJson(result, ions, seconds, cubeFile);
+        Map<String, Object> entry = toJson(result, ions, seconds, cubeFile);
+        entry.put("settings", options.describe());
+        return entry;
     }
 
     private Path writeCube(Path file, boolean several, BvseResult result, StructureIons ions) throws IOException {

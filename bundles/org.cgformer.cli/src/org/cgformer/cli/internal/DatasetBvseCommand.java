@@ -183,6 +183,8 @@ public class DatasetBvseCommand implements Callable<Integer> {
         metadata.put("charge", charge);
         metadata.put("resolution", resolution);
         metadata.put("maxBarrier", options.maxBarrierEv());
+        metadata.put("refinement", options.refinement());
+        metadata.put("settings", options.describe());
         metadata.put("parameters", calculator.parameterTable());
         metadata.put("convention", calculator.convention());
         metadata.put("source", folder.toAbsolutePath().toString());
