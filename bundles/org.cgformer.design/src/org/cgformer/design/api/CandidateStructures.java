@@ -21,9 +21,11 @@ import org.cgformer.structure.api.StructureReader;
 public final class CandidateStructures {
 
     private final StructureGenerator generator;
+    private final DesignSpace designSpace;
 
-    private CandidateStructures(StructureGenerator generator) {
+    private CandidateStructures(StructureGenerator generator, DesignSpace designSpace) {
         this.generator = generator;
+        this.designSpace = designSpace;
     }
 
     /**
@@ -36,7 +38,7 @@ public final class CandidateStructures {
     public static CandidateStructures of(DesignSpace designSpace, List<StructureReader> readers)
             throws IOException, StructureFormatException, DesignException {
         return new CandidateStructures(new StructureGenerator(designSpace,
-                StructureReader.readFile(readers, DesignSpaceResources.hostStructurePath(designSpace)).structure()));
+                StructureReader.readFile(readers, DesignSpaceResources.hostStructurePath(designSpace)).structure()), designSpace);
     }
 
     /**
@@ -56,5 +58,32 @@ public final class CandidateStructures {
         }
         GeneratedStructure structure = generator.generate(dopants, mobileIonContent, decorations, seed);
         return structure.toCif(name);
+    }
+
+    /**
+     * The CIF text of the undoped parent (the host formula, e.g. Na3Zr2Si2PO12): the host element alone on the
+     * substituted site and the host's mobile-ion content, ordered and Ewald-ranked exactly as the candidates are, so
+     * that a model's prediction for it is a reference made the same way (Delta Eb = candidate - parent). The
+     * supercell is the smallest that orders the parent, which may be smaller than the candidates'.
+     *
+     * @throws DesignException when the parent cannot be ordered (e.g. a mobile-ion content that fits no supercell)
+     * @since 1.2
+     */
+    public String parentCif(int decorations, long seed, String name) throws DesignException {
+        if (decorations < 1) {
+            throw new DesignException("decorations must be at least 1, not " + decorations);
+        }
+        GeneratedStructure structure = generator.generate(List.of(designSpace.getSite().getHostElement()), List.of(1.0),
+                List.of(designSpace.getSite().getHostOxidationState()), designSpace.getMobileIonContent(), decorations, seed);
+        return structure.toCif(name);
+    }
+
+    /**
+     * The parent's formula as the design space names it ({@code hostFormula}).
+     *
+     * @since 1.2
+     */
+    public String parentFormula() {
+        return designSpace.getHostFormula();
     }
 }

@@ -17,14 +17,6 @@ public final class Ranking {
     }
 
     /**
-     * Arrhenius estimate sigma = (A / T) exp(-Eb / (k T)) in S/cm: a trend for ranking, not a prediction (one
-     * prefactor for all candidates, no correlation or grain-boundary effects).
-     */
-    public static double conductivity(double ebEv, double temperatureKelvin, double prefactorSKPerCm) {
-        return prefactorSKPerCm / temperatureKelvin * Math.exp(-ebEv / (BOLTZMANN_EV_PER_K * temperatureKelvin));
-    }
-
-    /**
      * Indices of the points not dominated by any other (both coordinates minimised; a point is dominated when another
      * is at most as large in both and smaller in one). NaN coordinates never take part. Sorted by x.
      */
@@ -58,9 +50,17 @@ public final class Ranking {
     /**
      * Ranks the candidates: ok candidates with Ehull at most the ceiling (or no Ehull) first, then the others above it,
      * each part by score, ties by id; failed candidates last without a rank. Marks the Pareto front and the shortlist
-     * (the first {@code top} ranks below the ceiling) and adds the conductivity estimate.
+     * (the first {@code top} ranks below the ceiling); adds Delta Eb against the parent's barrier and, with a
+     * calibration in the options, the conductivity.
+     *
+     * @param parentEbEv    the same models' barrier of the undoped parent (NaN: unknown, Delta Eb stays NaN)
+     * @param referenceEbEv the same models' barrier of the calibration's reference composition (ignored without one)
      */
-    public static List<Candidate> rank(List<Candidate> candidates, ScreeningOptions options) {
+    public static List<Candidate> rank(List<Candidate> candidates, ScreeningOptions options, double parentEbEv, double referenceEbEv) {
+        Calibration calibration = options.calibration();
+        if (calibration != null && Double.isNaN(referenceEbEv)) {
+            throw new IllegalArgumentException("the calibration's reference " + calibration.composition() + " has no predicted barrier");
+        }
         List<Candidate> ok = candidates.stream().filter(Candidate::ok).toList();
         double[] eb = ok.stream().mapToDouble(Candidate::ebEv).toArray();
         double[] ehull = ok.stream().mapToDouble(Candidate::ehullMevAtom).toArray();
@@ -84,11 +84,11 @@ public final class Ranking {
             int i = order.get(r);
             Candidate c = ok.get(i);
             boolean listed = r < options.top() && !aboveCeiling(c, options);
-            ranked.add(c.withRanking(r + 1, score[i], onFront[i], listed,
-                    conductivity(c.ebEv(), options.temperatureKelvin(), options.prefactor())));
+            ranked.add(c.withRanking(r + 1, score[i], onFront[i], listed, c.ebEv() - parentEbEv,
+                    calibration == null ? Double.NaN : calibration.conductivity(c.ebEv(), referenceEbEv)));
         }
         candidates.stream().filter(c -> !c.ok()).sorted(Comparator.comparing(Candidate::id))
-                .forEach(c -> ranked.add(c.withRanking(0, Double.NaN, false, false, Double.NaN)));
+                .forEach(c -> ranked.add(c.withRanking(0, Double.NaN, false, false, Double.NaN, Double.NaN)));
         return ranked;
     }
 

@@ -3,17 +3,18 @@ package org.cgformer.screening.api;
 import java.nio.file.Path;
 
 /**
- * What a screening run does (immutable; {@code withX} copies). Defaults: {@link #defaults()}.
+ * What a screening run does (immutable; {@code withX} copies). Defaults: {@link #defaults}.
  *
  * @param ebModel            barrier model folder (one model, or a folder of fold models: an ensemble); Eb in eV
  * @param ehullModel         stability model folder, energy above hull in meV/atom; null: no stability model (Ehull
  *                           columns empty, every candidate counts as below the ceiling)
  * @param ebBaseline         optional CGCNN (or any) model folder trained on the same barrier data, reported next to
- *                           {@code ebModel} in the summary and plots; null: none
+ *                           {@code ebModel} in the summary and plots, and scored against the oracle with {@code validate};
+ *                           null: none
  * @param ehullBaseline      the same for the stability model; null: none
  * @param all                screen every combination of the design space (its rules are then only reported),
  *                           not just the funnel's survivors
- * @param top                shortlist size N
+ * @param top                shortlist size N (also the "top k" of the skill section)
  * @param ehullCeiling       candidates with predicted Ehull above this (meV/atom) rank after all others and are never
  *                           shortlisted
  * @param risk               score = Eb + risk x spread of the Eb ensemble (eV); 0 ranks by the mean, 1 by a
@@ -21,15 +22,19 @@ import java.nio.file.Path;
  * @param groups             clusters of the funnel's survivors (Ward linkage on the standardised composition
  *                           descriptors, as {@code cgformer design cluster})
  * @param decorations        random decorations per generated structure, K (lowest Ewald energy wins)
- * @param seed               structure generation seed; candidate c&lt;rank&gt; uses seed + rank
- * @param temperatureKelvin  temperature of the conductivity estimate
- * @param prefactor          Arrhenius prefactor A of sigma T = A exp(-Eb / kT), in S K / cm
+ * @param seed               structure generation seed; candidate c&lt;rank&gt; uses seed + rank; also draws the
+ *                           validation candidates
+ * @param calibration        a measured conductivity of a reference composition; null: no conductivity is shown
  * @param batchSize          graphs per prediction batch (memory: generated NASICON supercells have about 600 sites)
  * @param limit              screen only the first N candidates in enumeration order (0: all); for trials and benchmarks
+ * @param validate           label this many screened candidates, drawn at random among those not in the barrier
+ *                           models' training data, with the oracle (BVSE Ea3D) and report the ranking's skill; 0: none
+ * @param oracleResolution   BVSE grid spacing of the oracle, Angstrom (use the fine-tuning labels' resolution)
+ * @since 2.0 (1.0 had an uncalibrated Arrhenius estimate from a temperature and a prefactor)
  */
 public record ScreeningOptions(Path ebModel, Path ehullModel, Path ebBaseline, Path ehullBaseline, boolean all, int top,
-        double ehullCeiling, double risk, int groups, int decorations, long seed, double temperatureKelvin, double prefactor,
-        int batchSize, int limit) {
+        double ehullCeiling, double risk, int groups, int decorations, long seed, Calibration calibration, int batchSize, int limit,
+        int validate, double oracleResolution) {
 
     /** Default shortlist size (the article shortlisted 18). */
     public static final int DEFAULT_TOP = 18;
@@ -39,13 +44,8 @@ public record ScreeningOptions(Path ebModel, Path ehullModel, Path ebBaseline, P
     public static final int DEFAULT_GROUPS = 20;
     /** Default decorations per structure, as {@code cgformer design generate}. */
     public static final int DEFAULT_DECORATIONS = 20;
-    /** Room temperature, 25 degrees C. */
-    public static final double DEFAULT_TEMPERATURE_KELVIN = 298.15;
-    /**
-     * Default Arrhenius prefactor (S K / cm), chosen so that Eb = 0.30 eV gives 1 mS/cm at 25 degrees C, the order of
-     * bulk Na3Zr2Si2PO12. One prefactor for every candidate: the estimate ranks, it does not predict absolute values.
-     */
-    public static final double DEFAULT_PREFACTOR = 3.5e4;
+    /** Default oracle grid, Angstrom: the demo's fine-tuning labels. */
+    public static final double DEFAULT_ORACLE_RESOLUTION = 0.3;
 
     public ScreeningOptions {
         if (ebModel == null) {
@@ -60,10 +60,6 @@ public record ScreeningOptions(Path ebModel, Path ehullModel, Path ebBaseline, P
         if (decorations < 1) {
             throw new IllegalArgumentException("decorations must be at least 1, not " + decorations);
         }
-        if (!(temperatureKelvin > 0) || !(prefactor > 0)) {
-            throw new IllegalArgumentException("temperature (" + temperatureKelvin + " K) and prefactor (" + prefactor
-                    + " S K/cm) must be positive");
-        }
         if (risk < 0 || Double.isNaN(risk)) {
             throw new IllegalArgumentException("risk must be 0 or more, not " + risk);
         }
@@ -73,52 +69,65 @@ public record ScreeningOptions(Path ebModel, Path ehullModel, Path ebBaseline, P
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
         }
+        if (validate < 0 || validate == 1) {
+            throw new IllegalArgumentException("validate must be 0 (none) or at least 2 candidates, not " + validate);
+        }
+        if (!(oracleResolution > 0) || !Double.isFinite(oracleResolution)) {
+            throw new IllegalArgumentException("the oracle's grid spacing must be a positive number of Angstrom, not " + oracleResolution);
+        }
     }
 
     /** Defaults for a barrier model and an optional stability model. */
     public static ScreeningOptions defaults(Path ebModel, Path ehullModel) {
         return new ScreeningOptions(ebModel, ehullModel, null, null, false, DEFAULT_TOP, DEFAULT_EHULL_CEILING, 0, DEFAULT_GROUPS,
-                DEFAULT_DECORATIONS, 1, DEFAULT_TEMPERATURE_KELVIN, DEFAULT_PREFACTOR, 16, 0);
+                DEFAULT_DECORATIONS, 1, null, 16, 0, 0, DEFAULT_ORACLE_RESOLUTION);
     }
 
     public ScreeningOptions withBaselines(Path eb, Path ehull) {
-        return new ScreeningOptions(ebModel, ehullModel, eb, ehull, all, top, ehullCeiling, risk, groups, decorations, seed,
-                temperatureKelvin, prefactor, batchSize, limit);
+        return new ScreeningOptions(ebModel, ehullModel, eb, ehull, all, top, ehullCeiling, risk, groups, decorations, seed, calibration,
+                batchSize, limit, validate, oracleResolution);
     }
 
     public ScreeningOptions withAll(boolean value) {
-        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, value, top, ehullCeiling, risk, groups,
-                decorations, seed, temperatureKelvin, prefactor, batchSize, limit);
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, value, top, ehullCeiling, risk, groups, decorations,
+                seed, calibration, batchSize, limit, validate, oracleResolution);
     }
 
     public ScreeningOptions withTop(int value) {
-        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, value, ehullCeiling, risk, groups,
-                decorations, seed, temperatureKelvin, prefactor, batchSize, limit);
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, value, ehullCeiling, risk, groups, decorations,
+                seed, calibration, batchSize, limit, validate, oracleResolution);
     }
 
     public ScreeningOptions withScore(double ceilingMevPerAtom, double riskFactor) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ceilingMevPerAtom, riskFactor, groups,
-                decorations, seed, temperatureKelvin, prefactor, batchSize, limit);
+                decorations, seed, calibration, batchSize, limit, validate, oracleResolution);
     }
 
     public ScreeningOptions withGeneration(int groupCount, int decorationCount, long randomSeed) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groupCount,
-                decorationCount, randomSeed, temperatureKelvin, prefactor, batchSize, limit);
+                decorationCount, randomSeed, calibration, batchSize, limit, validate, oracleResolution);
     }
 
-    public ScreeningOptions withConductivity(double kelvin, double prefactorSKPerCm) {
-        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups,
-                decorations, seed, kelvin, prefactorSKPerCm, batchSize, limit);
+    /** With a conductivity calibration (null: none, no conductivity shown). */
+    public ScreeningOptions withCalibration(Calibration value) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
+                seed, value, batchSize, limit, validate, oracleResolution);
     }
 
     public ScreeningOptions withBatchSize(int value) {
-        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups,
-                decorations, seed, temperatureKelvin, prefactor, value, limit);
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
+                seed, calibration, value, limit, validate, oracleResolution);
     }
 
     public ScreeningOptions withLimit(int value) {
-        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups,
-                decorations, seed, temperatureKelvin, prefactor, batchSize, value);
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
+                seed, calibration, batchSize, value, validate, oracleResolution);
+    }
+
+    /** Validate the ranking against the oracle on {@code count} held-out candidates, BVSE at {@code resolutionAngstrom}. */
+    public ScreeningOptions withValidation(int count, double resolutionAngstrom) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
+                seed, calibration, batchSize, limit, count, resolutionAngstrom);
     }
 
     /** A one-line description of the score, written into summary.json. */

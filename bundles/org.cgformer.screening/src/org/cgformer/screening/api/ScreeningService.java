@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public interface ScreeningService {
 
     /** Stage names, in order. */
-    java.util.List<String> STAGES = java.util.List.of("funnel", "generate", "featurize", "predict", "rank", "report");
+    java.util.List<String> STAGES = java.util.List.of("funnel", "generate", "featurize", "predict", "rank", "validate", "report");
 
     /**
      * Screens the design space in {@code designSpaceFile} into {@code reportFolder}.

@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.cgformer.bvse.api.BvseCalculator;
+import org.cgformer.bvse.api.BvseException;
+import org.cgformer.bvse.api.BvseOptions;
+import org.cgformer.bvse.api.BvseResult;
+import org.cgformer.bvse.api.StructureIons;
 import org.cgformer.design.api.AgglomerativeClustering;
 import org.cgformer.design.api.CandidateStructures;
 import org.cgformer.design.api.CompositionDescriptors;
@@ -39,6 +44,10 @@ import org.cgformer.screening.api.ScreeningListener;
 import org.cgformer.screening.api.ScreeningOptions;
 import org.cgformer.screening.api.ScreeningResult;
 import org.cgformer.screening.api.ScreeningService;
+import org.cgformer.screening.api.Skill;
+import org.cgformer.stability.api.RandomForest;
+import org.cgformer.structure.api.Composition;
+import org.cgformer.structure.api.StructureException;
 import org.cgformer.structure.api.StructureFormatException;
 import org.cgformer.structure.api.StructureReader;
 import org.eclipse.emf.common.util.BasicMonitor;
@@ -56,6 +65,7 @@ public class DefaultScreeningService implements ScreeningService {
 
     private volatile DesignWorkflow workflow;
     private volatile TrainingService training;
+    private volatile BvseCalculator bvse;
     private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
 
     public void setWorkflow(DesignWorkflow value) {
@@ -64,6 +74,16 @@ public class DefaultScreeningService implements ScreeningService {
 
     public void setTraining(TrainingService value) {
         training = value;
+    }
+
+    public void setBvse(BvseCalculator value) {
+        bvse = value;
+    }
+
+    public void unsetBvse(BvseCalculator value) {
+        if (bvse == value) {
+            bvse = null;
+        }
     }
 
     public void addReader(StructureReader reader) {
@@ -83,7 +103,7 @@ public class DefaultScreeningService implements ScreeningService {
     public ScreeningResult screen(Path designSpaceFile, ScreeningOptions options, Path reportFolder, ScreeningListener listener)
             throws IOException, ScreeningException {
         Files.createDirectories(reportFolder.resolve(StageMarkers.FOLDER));
-        Run run = new Run(designSpaceFile, options, reportFolder, listener, List.copyOf(readers), training);
+        Run run = new Run(designSpaceFile, options, reportFolder, listener, List.copyOf(readers), training, bvse);
         return run.execute();
     }
 
@@ -95,19 +115,21 @@ public class DefaultScreeningService implements ScreeningService {
         final ScreeningListener listener;
         final List<StructureReader> runReaders;
         final TrainingService runTraining;
+        final BvseCalculator oracle;
         final StageMarkers markers;
         final List<String> resumed = new ArrayList<>();
         final Map<String, Double> seconds = new LinkedHashMap<>();
         DesignSpace designSpace;
 
         Run(Path designSpaceFile, ScreeningOptions options, Path report, ScreeningListener listener, List<StructureReader> readers,
-                TrainingService training) {
+                TrainingService training, BvseCalculator oracle) {
             this.designSpaceFile = designSpaceFile;
             this.options = options;
             this.report = report;
             this.listener = listener;
             this.runReaders = readers;
             this.runTraining = training;
+            this.oracle = oracle;
             this.markers = new StageMarkers(report);
         }
 
@@ -129,13 +151,22 @@ public class DefaultScreeningService implements ScreeningService {
             fresh = stage("featurize", key, fresh, this::featurize);
             key += "|models=" + modelDigest(options.ebModel()) + "," + (options.ehullModel() == null ? "-" : modelDigest(options.ehullModel()));
             fresh = stage("predict", key, fresh, this::predict);
-            key += "|" + options.scoreDefinition() + "|T=" + options.temperatureKelvin() + "|A=" + options.prefactor();
+            key += "|" + options.scoreDefinition() + "|calibration=" + options.calibration();
             fresh = stage("rank", key, fresh, this::rank);
-            key += "|baselines=" + options.ebBaseline() + "," + options.ehullBaseline();
+            key += "|baselines=" + options.ebBaseline() + "," + options.ehullBaseline()
+                    + (options.ebBaseline() == null ? "" : "," + modelDigest(options.ebBaseline()));
+            if (options.validate() > 0 && oracle == null) {
+                throw new ScreeningException("validation needs the BVSE calculator service (bundle org.cgformer.bvse), which is not running");
+            }
+            key += "|validate=" + options.validate() + "@" + options.oracleResolution();
+            fresh = stage("validate", key, fresh, this::validate);
             seconds.put("report", null);
             List<Candidate> ranked = ReportFiles.readCandidates(report.resolve(ReportFiles.CANDIDATES));
-            stage("report", key, fresh, () -> ReportWriter.write(report, designSpaceFile, options, ranked, this::timings, listener));
-            return new ScreeningResult(report, ranked, List.copyOf(resumed), timings());
+            Map<String, Object> parent = ReportFiles.readJson(stageFile(PARENT));
+            Map<String, Object> skill = Files.isRegularFile(stageFile(SKILL)) ? ReportFiles.readJson(stageFile(SKILL)) : null;
+            stage("report", key, fresh,
+                    () -> ReportWriter.write(report, designSpaceFile, options, ranked, parent, skill, this::timings, listener));
+            return new ScreeningResult(report, ranked, List.copyOf(resumed), timings(), ReportWriter.skillLines(skill));
         }
 
         Map<String, Double> timings() {
@@ -336,11 +367,11 @@ public class DefaultScreeningService implements ScreeningService {
          * Runs {@code work} for every entry on {@link #threads()} threads; the listener is called from them (it is told
          * progress and messages only). An IOException or ScreeningException of one item stops the stage.
          */
-        void parallel(List<Entry> items, ItemWork work) throws IOException, ScreeningException {
+        <T> void parallel(List<T> items, ItemWork<T> work) throws IOException, ScreeningException {
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads());
             try {
                 List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-                for (Entry e : items) {
+                for (T e : items) {
                     futures.add(pool.submit(() -> {
                         work.run(e);
                         return null;
@@ -470,6 +501,7 @@ public class DefaultScreeningService implements ScreeningService {
                     }
                     batch.forEach(e -> meter.worked());
                 }
+                predictParent(eb, ehull);
             }
             List<List<String>> rows = new ArrayList<>();
             for (Entry e : entries) {
@@ -498,9 +530,48 @@ public class DefaultScreeningService implements ScreeningService {
             }
         }
 
+        /**
+         * Predicts the undoped parent (the design space's host formula, generated the same way as the candidates) with
+         * the same models, for Delta Eb and the calibration: {@code stages/parent.json}, with an {@code error} instead
+         * of values when it cannot be made.
+         */
+        void predictParent(ModelEnsemble eb, ModelEnsemble ehull) throws IOException, ScreeningException {
+            CandidateStructures structures = generator();
+            Map<String, Object> parent = new LinkedHashMap<>();
+            parent.put("formula", structures.parentFormula());
+            try {
+                String text = structures.parentCif(options.decorations(), options.seed(), structures.parentFormula());
+                Path cif = Files.createDirectories(report.resolve(ReportFiles.STRUCTURES)).resolve("parent_" + structures.parentFormula() + ".cif");
+                Files.writeString(cif, text, StandardCharsets.UTF_8);
+                parent.put("structure", ReportFiles.STRUCTURES + "/" + cif.getFileName());
+                double[][] ebValues = eb.predict(graphsOf(List.of(cif), eb.featurizer()));
+                parent.put("ebEv", ebValues[0][0]);
+                parent.put("ebStdEv", ebValues[1][0]);
+                if (ehull != null) {
+                    double[][] ehullValues = ehull.predict(graphsOf(List.of(cif), ehull.featurizer()));
+                    parent.put("ehullMevAtom", ehullValues[0][0]);
+                    parent.put("ehullStdMevAtom", ehullValues[1][0]);
+                }
+                listener.message(String.format(Locale.ROOT, "predict: parent %s Eb %.3f eV", structures.parentFormula(), ebValues[0][0]));
+            } catch (DesignException | ScreeningException e) {
+                parent.put("error", describe(e));
+                listener.message("parent " + structures.parentFormula() + ": " + describe(e) + " (no Delta Eb)");
+            }
+            ReportFiles.JSON.writeValue(stageFile(PARENT).toFile(), parent);
+        }
+
+        Path stageFile(String name) {
+            return report.resolve(StageMarkers.FOLDER).resolve(name);
+        }
+
         /** The batch's graphs, from the graph cache; a refused one fails the batch. */
         List<CrystalGraph> graphs(List<Entry> batch, Featurizer featurizer) throws ScreeningException {
-            GraphSet set = featurize(batch.stream().map(this::cif).toList(), featurizer);
+            return graphsOf(batch.stream().map(this::cif).toList(), featurizer);
+        }
+
+        /** The graphs of these structure files, from the graph cache; a refused one fails them all. */
+        List<CrystalGraph> graphsOf(List<Path> files, Featurizer featurizer) throws ScreeningException {
+            GraphSet set = featurize(files, featurizer);
             if (!set.refused().isEmpty()) {
                 throw new ScreeningException("featurization: " + set.refused().get(0).reason());
             }
@@ -509,7 +580,7 @@ public class DefaultScreeningService implements ScreeningService {
 
         // ---- rank ---------------------------------------------------------------------------------------------------
 
-        void rank() throws IOException {
+        void rank() throws IOException, ScreeningException {
             Map<String, String> failed = failedIds(List.of("generate-failed.csv", "featurize-failed.csv"));
             Map<String, Map<String, String>> predictions = new LinkedHashMap<>();
             for (Map<String, String> row : Csv.read(report.resolve(StageMarkers.FOLDER).resolve("predictions.csv"))) {
@@ -522,16 +593,191 @@ public class DefaultScreeningService implements ScreeningService {
                 boolean generated = !failed.containsKey(e.id()) || !failed.get(e.id()).startsWith("structure generation");
                 String structure = generated ? ReportFiles.STRUCTURES + "/" + structureName(e) : "";
                 candidates.add(new Candidate(0, e.id(), e.formula(), e.siteFractions(), e.na(), e.cluster(),
-                        parse(p, "eb_ev"), parse(p, "eb_std_ev"), parse(p, "ehull_mev_atom"), parse(p, "ehull_std_mev_atom"), Double.NaN,
+                        parse(p, "eb_ev"), parse(p, "eb_std_ev"), Double.NaN, parse(p, "ehull_mev_atom"), parse(p, "ehull_std_mev_atom"), Double.NaN,
                         false, false, Double.NaN, structure, why == null ? "" : why));
             }
-            List<Candidate> ranked = Ranking.rank(candidates, options);
+            Map<String, Object> parent = ReportFiles.readJson(stageFile(PARENT));
+            double parentEb = parent.get("ebEv") instanceof Number n ? n.doubleValue() : Double.NaN;
+            List<Candidate> ranked = Ranking.rank(candidates, options, parentEb, referenceEb(String.valueOf(parent.get("formula")), parentEb,
+                    candidates));
             ReportFiles.writeCandidates(report.resolve(ReportFiles.CANDIDATES), ranked);
             ReportFiles.writeCandidates(report.resolve(ReportFiles.SHORTLIST), ranked.stream().filter(Candidate::shortlist).toList());
             long ok = ranked.stream().filter(Candidate::ok).count();
             listener.message(String.format(Locale.ROOT, "rank: %d ranked, %d failed, %d on the Pareto front, %d shortlisted", ok,
                     ranked.size() - ok, ranked.stream().filter(Candidate::pareto).count(),
                     ranked.stream().filter(Candidate::shortlist).count()));
+        }
+
+        /**
+         * The predicted barrier of the calibration's reference composition: the parent's, or that of the screened
+         * candidate of the same composition; NaN without a calibration.
+         */
+        double referenceEb(String parentFormula, double parentEb, List<Candidate> candidates) throws ScreeningException {
+            if (options.calibration() == null) {
+                return Double.NaN;
+            }
+            String reference = options.calibration().composition();
+            try {
+                Composition wanted = Composition.parse(reference);
+                if (Composition.parse(parentFormula).almostEquals(wanted, 1e-3)) {
+                    if (Double.isNaN(parentEb)) {
+                        throw new ScreeningException("calibration: the parent " + parentFormula + " has no predicted barrier (see "
+                                + stageFile(PARENT) + ")");
+                    }
+                    return parentEb;
+                }
+                for (Candidate c : candidates) {
+                    if (c.ok() && Composition.parse(c.formula()).almostEquals(wanted, 1e-3)) {
+                        return c.ebEv();
+                    }
+                }
+            } catch (StructureException e) {
+                throw new ScreeningException("calibration: " + e.getMessage(), e);
+            }
+            throw new ScreeningException("calibration: the reference " + reference + " is neither the parent " + parentFormula
+                    + " nor a screened candidate; calibrate with a composition the run predicts");
+        }
+
+        // ---- validate -----------------------------------------------------------------------------------------------
+
+        /**
+         * The ranking's skill against the oracle: BVSE Ea3D of {@code validate} screened candidates the barrier models
+         * never saw (not in the training or pre-training labels of the model or its baseline), compared with the
+         * model, the baseline model, a composition-only forest trained on the model's own labels, and random ranking.
+         */
+        void validate() throws IOException, ScreeningException {
+            Files.deleteIfExists(stageFile(SKILL));
+            if (options.validate() == 0) {
+                return;
+            }
+            List<Candidate> ranked = ReportFiles.readCandidates(report.resolve(ReportFiles.CANDIDATES));
+            Map<String, Double> ebLabels = OracleValidation.labels(options.ebModel());
+            Set<String> seen = new java.util.HashSet<>(ebLabels.keySet());
+            for (Path folder : trainingFolders()) {
+                seen.addAll(OracleValidation.labels(folder).keySet());
+            }
+            List<Candidate> chosen = OracleValidation.heldOut(ranked, seen, options.validate(), options.seed());
+            BvseOptions bvseOptions = BvseOptions.builder().optMobileIon(designSpace.getMobileIon(), designSpace.getMobileIonOxidationState())
+                    .optResolution(options.oracleResolution()).optThreads(1).build();
+            String oracleName = "BVSE Ea3D (" + BvseResult.CONVENTION + "; parameters " + oracle.parameterTable() + "; "
+                    + bvseOptions.describe() + ")";
+            listener.message(String.format(Locale.ROOT, "validate: %d held-out candidates of %d screened (%d in the models' labels) to label "
+                    + "with the oracle at %s A", chosen.size(), ranked.size(), seen.size(), options.oracleResolution()));
+            Map<String, Double> truth = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
+            ProgressMeter meter = new ProgressMeter(listener, "validate", chosen.size(), 0);
+            parallel(chosen, c -> {
+                try {
+                    StructureIons ions = StructureIons.of(StructureReader.readFile(runReaders, report.resolve(c.structure())).structure());
+                    BvseResult result = oracle.compute(ions.lattice(), ions.sites(), bvseOptions);
+                    if (result.ea3D() == null) {
+                        refused.put(c.id(), "no 3-D path below " + bvseOptions.maxBarrierEv() + " eV");
+                    } else {
+                        truth.put(c.id(), result.ea3D());
+                    }
+                } catch (StructureFormatException | BvseException e) {
+                    refused.put(c.id(), describe(e));
+                }
+                meter.worked();
+            });
+            List<Candidate> labelled = chosen.stream().filter(c -> truth.containsKey(c.id())).toList();
+            if (labelled.size() < 2) {
+                throw new ScreeningException("validate: the oracle labelled " + labelled.size() + " of " + chosen.size()
+                        + " held-out candidates; skill needs at least 2 (refused: " + refused + ")");
+            }
+            double[] y = labelled.stream().mapToDouble(c -> truth.get(c.id())).toArray();
+            Map<String, double[]> predictions = new LinkedHashMap<>();
+            Map<String, String> descriptions = new LinkedHashMap<>();
+            String ebName = ModelEnsemble.describe(options.ebModel()).model();
+            predictions.put(ebName, labelled.stream().mapToDouble(Candidate::ebEv).toArray());
+            descriptions.put(ebName, "the barrier model (" + options.ebModel() + "), ensemble mean");
+            if (options.ebBaseline() != null) {
+                try (ModelEnsemble baseline = ModelEnsemble.load(options.ebBaseline(), runTraining)) {
+                    String name = baseline.descriptor().model().equals(ebName) ? ebName + "-baseline" : baseline.descriptor().model();
+                    List<Path> files = labelled.stream().map(c -> report.resolve(c.structure())).toList();
+                    predictions.put(name, baseline.predict(graphsOf(files, baseline.featurizer()))[0]);
+                    descriptions.put(name, "the baseline barrier model (" + options.ebBaseline() + "), ensemble mean");
+                }
+            }
+            Map<Long, FunnelResult.Survivor> everyCombination = new java.util.HashMap<>();
+            for (FunnelResult.Survivor s : runFunnel(DesignSpaceResources.unfilteredCopy(designSpace)).survivors()) {
+                everyCombination.put(s.rank(), s);
+            }
+            List<OracleValidation.CompositionRow> rows = OracleValidation.compositionRows(ebLabels, everyCombination);
+            RandomForest forest = OracleValidation.compositionForest(rows, options.seed());
+            String compositionNote = null;
+            if (forest != null) {
+                double[] p = new double[labelled.size()];
+                for (int i = 0; i < p.length; i++) {
+                    // screened ids are c<enumeration rank>, like the labels'
+                    p[i] = forest.predict(OracleValidation.features(everyCombination.get(Long.parseLong(labelled.get(i).id().substring(1)))));
+                }
+                predictions.put("composition", p);
+                descriptions.put("composition", "random forest (200 trees) on the substituted site's composition descriptors and the Na "
+                        + "content, trained on the barrier model's " + rows.size() + " design-space labels");
+            } else {
+                compositionNote = "not measured: the barrier model's labels hold " + rows.size()
+                        + " design-space structures (c<rank>_<formula>), fewer than 5";
+            }
+            Map<String, Object> models = new LinkedHashMap<>();
+            predictions.forEach((name, p) -> models.put(name, OracleValidation.scores(Skill.of(p, y, options.top()), descriptions.get(name))));
+            models.put("random", OracleValidation.scores(Skill.random(y, options.top(), OracleValidation.RANDOM_DRAWS, options.seed()),
+                    "random ranking: the mean over " + OracleValidation.RANDOM_DRAWS + " random orders of the oracle's values"));
+            Map<String, Object> skill = new LinkedHashMap<>();
+            skill.put("oracle", oracleName);
+            skill.put("n", labelled.size());
+            skill.put("asked", options.validate());
+            skill.put("top", Math.min(options.top(), labelled.size()));
+            skill.put("heldOut", "drawn at random (seed " + options.seed() + ") among the ok candidates not in the " + seen.size()
+                    + " training or pre-training labels of the barrier models");
+            skill.put("oracleRangeEv", List.of(java.util.Arrays.stream(y).min().orElse(Double.NaN), java.util.Arrays.stream(y).max().orElse(Double.NaN)));
+            skill.put("models", models);
+            if (compositionNote != null) {
+                skill.put("composition", compositionNote);
+            }
+            List<Map<String, Object>> rowsOut = new ArrayList<>();
+            for (int i = 0; i < labelled.size(); i++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", labelled.get(i).id());
+                row.put("formula", labelled.get(i).formula());
+                row.put("rank", labelled.get(i).rank());
+                row.put("oracleEbEv", y[i]);
+                Map<String, Object> predicted = new LinkedHashMap<>();
+                final int at = i;
+                predictions.forEach((name, p) -> predicted.put(name, p[at]));
+                row.put("predictedEbEv", predicted);
+                rowsOut.add(row);
+            }
+            skill.put("candidates", rowsOut);
+            List<Map<String, Object>> refusedOut = new ArrayList<>();
+            for (Candidate c : chosen) {
+                if (refused.containsKey(c.id())) {
+                    refusedOut.add(Map.of("id", c.id(), "formula", c.formula(), "message", refused.get(c.id())));
+                }
+            }
+            skill.put("refused", refusedOut);
+            ReportFiles.JSON.writeValue(stageFile(SKILL).toFile(), skill);
+            Skill.Scores main = Skill.of(predictions.get(ebName), y, options.top());
+            listener.message(String.format(Locale.ROOT, "validate: %d labelled, %d refused; %s Spearman %.2f, top-%d recall %.2f, MAE %.3f eV",
+                    labelled.size(), refused.size(), ebName, main.spearman(), Math.min(options.top(), labelled.size()), main.topRecall(), main.mae()));
+        }
+
+        /** Model folders whose labels the barrier models have seen, besides the model's own: the baseline and the pre-trained parents. */
+        List<Path> trainingFolders() throws ScreeningException {
+            List<Path> folders = new ArrayList<>();
+            for (Path folder : new Path[] {options.ebModel(), options.ebBaseline()}) {
+                if (folder == null) {
+                    continue;
+                }
+                if (!folder.equals(options.ebModel())) {
+                    folders.add(folder);
+                }
+                Path parent = ModelEnsemble.parentFolder(folder);
+                if (parent != null && Files.isDirectory(parent)) {
+                    folders.add(parent);
+                }
+            }
+            return folders;
         }
 
         double parse(Map<String, String> row, String column) {
@@ -561,8 +807,8 @@ public class DefaultScreeningService implements ScreeningService {
     }
 
     @FunctionalInterface
-    interface ItemWork {
-        void run(Entry entry) throws IOException, ScreeningException;
+    interface ItemWork<T> {
+        void run(T item) throws IOException, ScreeningException;
     }
 
     /** Threads of the generate and featurize stages: the cores, at most 8. */
@@ -580,6 +826,10 @@ public class DefaultScreeningService implements ScreeningService {
     /** Structures featurized at once (their graphs are held in memory until cached). */
     static final int FEATURIZE_CHUNK = 32;
     static final List<String> FAILED_HEADER = List.of("id", "message");
+    /** The parent's predictions (predict stage). */
+    static final String PARENT = "parent.json";
+    /** The skill section (validate stage). */
+    static final String SKILL = "skill.json";
     static final List<String> PREDICTION_HEADER = List.of("id", "eb_ev", "eb_std_ev", "ehull_mev_atom", "ehull_std_mev_atom", "message");
 
     static String structureName(Entry e) {

@@ -29,8 +29,8 @@ final class ReportFiles {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static final List<String> HEADER = List.of("rank", "id", "formula", "dopants", "na_per_formula", "cluster", "eb_ev", "eb_std_ev",
-            "ehull_mev_atom", "ehull_std_mev_atom", "score", "pareto", "shortlist", "conductivity_estimate_s_cm", "structure", "status",
-            "message");
+            "delta_eb_ev", "ehull_mev_atom", "ehull_std_mev_atom", "score", "pareto", "shortlist", "conductivity_s_cm", "structure",
+            "status", "message");
 
     private ReportFiles() {
     }
@@ -40,7 +40,7 @@ final class ReportFiles {
         for (Candidate c : candidates) {
             rows.add(List.of(c.rank() > 0 ? Integer.toString(c.rank()) : "", c.id(), c.formula(), String.join(";", c.dopants()),
                     String.format(Locale.ROOT, "%.4g", c.naPerFormula()), c.cluster() > 0 ? Integer.toString(c.cluster()) : "",
-                    num(c.ebEv()), num(c.ebStdEv()), num(c.ehullMevAtom()), num(c.ehullStdMevAtom()), num(c.score()),
+                    num(c.ebEv()), num(c.ebStdEv()), num(c.deltaEbEv()), num(c.ehullMevAtom()), num(c.ehullStdMevAtom()), num(c.score()),
                     Boolean.toString(c.pareto()), Boolean.toString(c.shortlist()), num(c.conductivitySPerCm()), c.structure(),
                     c.ok() ? "ok" : "failed", c.message() == null ? "" : c.message()));
         }
@@ -53,9 +53,9 @@ final class ReportFiles {
             out.add(new Candidate(r.get("rank").isEmpty() ? 0 : Integer.parseInt(r.get("rank")), r.get("id"), r.get("formula"),
                     r.get("dopants").isEmpty() ? List.of() : List.of(r.get("dopants").split(";")), Double.parseDouble(r.get("na_per_formula")),
                     r.get("cluster").isEmpty() ? 0 : Integer.parseInt(r.get("cluster")), parse(r.get("eb_ev")), parse(r.get("eb_std_ev")),
-                    parse(r.get("ehull_mev_atom")), parse(r.get("ehull_std_mev_atom")), parse(r.get("score")),
+                    parse(r.get("delta_eb_ev")), parse(r.get("ehull_mev_atom")), parse(r.get("ehull_std_mev_atom")), parse(r.get("score")),
                     Boolean.parseBoolean(r.get("pareto")), Boolean.parseBoolean(r.get("shortlist")),
-                    parse(r.get("conductivity_estimate_s_cm")), r.get("structure"), r.get("message")));
+                    parse(r.get("conductivity_s_cm")), r.get("structure"), r.get("message")));
         }
         return out;
     }
@@ -75,6 +75,12 @@ final class ReportFiles {
         root.put("screened", screened);
         root.put("all", all);
         JSON.writeValue(file.toFile(), root);
+    }
+
+    /** A JSON object of the report (stage files, summary); an empty map when the file does not exist. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readJson(Path file) throws IOException {
+        return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), Map.class) : new LinkedHashMap<>();
     }
 
     @SuppressWarnings("unchecked")

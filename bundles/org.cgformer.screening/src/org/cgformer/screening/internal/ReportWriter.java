@@ -22,7 +22,7 @@ import org.cgformer.screening.api.ScreeningOptions;
 final class ReportWriter {
 
     /** Format of summary.json; a reader refuses another. */
-    static final int SUMMARY_FORMAT = 1;
+    static final int SUMMARY_FORMAT = 2;
 
     private ReportWriter() {
     }
@@ -31,8 +31,13 @@ final class ReportWriter {
     private record ModelRole(String key, String label, Path folder, String unit) {
     }
 
-    static void write(Path report, Path designSpaceFile, ScreeningOptions options, List<Candidate> ranked,
-            Supplier<Map<String, Double>> timings, ScreeningListener listener) throws IOException, ScreeningException {
+    /**
+     * @param parent the parent's predictions ({@code stages/parent.json}: formula, ebEv, … or error)
+     * @param skill  the validate stage's skill section, or null when the run did not validate
+     */
+    static void write(Path report, Path designSpaceFile, ScreeningOptions options, List<Candidate> ranked, Map<String, Object> parent,
+            Map<String, Object> skill, Supplier<Map<String, Double>> timings, ScreeningListener listener)
+            throws IOException, ScreeningException {
         Plots.headless();
         Path plots = Files.createDirectories(report.resolve(ReportFiles.PLOTS));
         List<String> plotFiles = new ArrayList<>();
@@ -54,6 +59,7 @@ final class ReportWriter {
             plotFiles.add("parity-" + name + ".png");
             plotFiles.add("residuals-" + name + ".png");
         }
+        plotFiles.addAll(0, skillPlots(plots, skill));
         Plots.ebVsEhull(plots.resolve("eb-vs-ehull.png"), ranked, options.ehullCeiling());
         plotFiles.add("eb-vs-ehull.png");
         Map<String, Object> funnel = ReportFiles.readFunnel(report.resolve(StageMarkers.FOLDER).resolve("funnel.json"));
@@ -72,9 +78,33 @@ final class ReportWriter {
         Plots.funnel(plots.resolve("funnel.png"), steps, counts);
         plotFiles.add("funnel.png");
 
-        Map<String, Object> summary = summary(designSpaceFile, options, ranked, funnel, modelMetrics, timings.get(), plotFiles);
+        Map<String, Object> summary = summary(designSpaceFile, options, ranked, funnel, modelMetrics, timings.get(), plotFiles, parent,
+                skill);
         ReportFiles.JSON.writeValue(report.resolve(ReportFiles.SUMMARY).toFile(), summary);
         Files.writeString(report.resolve(ReportFiles.INDEX), html(summary, ranked, plotFiles, options), StandardCharsets.UTF_8);
+    }
+
+    /** Oracle-vs-predicted plots of the validated candidates, one per predictor; none without a skill section. */
+    private static List<String> skillPlots(Path plots, Map<String, Object> skill) throws IOException {
+        List<String> files = new ArrayList<>();
+        if (skill == null || !(skill.get("candidates") instanceof List<?> rows) || rows.isEmpty()) {
+            return files;
+        }
+        Map<?, ?> first = (Map<?, ?>) ((Map<?, ?>) rows.get(0)).get("predictedEbEv");
+        for (Object model : first.keySet()) {
+            double[] oracle = new double[rows.size()];
+            double[] predicted = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                Map<?, ?> row = (Map<?, ?>) rows.get(i);
+                oracle[i] = ((Number) row.get("oracleEbEv")).doubleValue();
+                predicted[i] = ((Number) ((Map<?, ?>) row.get("predictedEbEv")).get(model)).doubleValue();
+            }
+            String name = "skill-" + model + ".png";
+            Plots.parity(plots.resolve(name), "Held-out candidates: oracle vs " + model + " (n = " + rows.size() + ")", "eV", oracle,
+                    predicted);
+            files.add(name);
+        }
+        return files;
     }
 
     private static List<ModelRole> roles(ScreeningOptions options, ScreeningListener listener) throws ScreeningException {
@@ -112,11 +142,24 @@ final class ReportWriter {
     }
 
     private static Map<String, Object> summary(Path designSpaceFile, ScreeningOptions options, List<Candidate> ranked,
-            Map<String, Object> funnel, Map<String, Object> models, Map<String, Double> timings, List<String> plotFiles) {
+            Map<String, Object> funnel, Map<String, Object> models, Map<String, Double> timings, List<String> plotFiles,
+            Map<String, Object> parent, Map<String, Object> skill) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("format", SUMMARY_FORMAT);
         s.put("designSpace", designSpaceFile.toString());
         s.put("written", Instant.now().toString());
+        if (skill != null) {
+            Map<String, Object> measured = new LinkedHashMap<>(skill);
+            measured.remove("candidates"); // per-candidate values stay in stages/skill.json
+            measured.put("measured", true);
+            s.put("skill", measured);
+        } else {
+            Map<String, Object> unmeasured = new LinkedHashMap<>();
+            unmeasured.put("measured", false);
+            unmeasured.put("note", UNMEASURED);
+            s.put("skill", unmeasured);
+        }
+        s.put("parent", parent);
         s.put("funnel", funnel);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("total", ranked.size());
@@ -134,13 +177,18 @@ final class ReportWriter {
         score.put("paretoFront", "non-dominated candidates in (Eb mean, Ehull mean), both minimised");
         s.put("score", score);
         Map<String, Object> sigma = new LinkedHashMap<>();
-        sigma.put("formula", "sigma = (A / T) exp(-Eb / (k T))");
-        sigma.put("temperatureK", options.temperatureKelvin());
-        sigma.put("prefactorSKPerCm", options.prefactor());
-        sigma.put("note", "an ESTIMATE for ranking trends only: one Arrhenius prefactor for every candidate (chosen so that Eb = 0.30 eV "
-                + "gives 1 mS/cm at 25 C, the order of bulk Na3Zr2Si2PO12 when the default is used); Eb is the model's barrier "
-                + "(BVSE-like), not a measured activation energy; no grain boundaries, correlation or carrier-concentration effects");
-        s.put("conductivityEstimate", sigma);
+        if (options.calibration() == null) {
+            sigma.put("calibrated", false);
+            sigma.put("note", "no conductivity is given: the barriers are BVSE-like model values, whose absolute Arrhenius conductivity "
+                    + "is off by many orders of magnitude; give --calibrate COMPOSITION=S/cm@T (a measured reference) for calibrated values");
+        } else {
+            sigma.put("calibrated", true);
+            sigma.put("calibration", options.calibration().toString());
+            sigma.put("temperatureK", options.calibration().temperatureKelvin());
+            sigma.put("note", options.calibration().describe() + "; barrier differences only, no grain boundaries, correlation or "
+                    + "carrier-concentration effects");
+        }
+        s.put("conductivity", sigma);
         s.put("models", models);
         s.put("timingsSeconds", timings);
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -158,9 +206,10 @@ final class ReportWriter {
                 row.put("formula", c.formula());
                 row.put("ebEv", c.ebEv());
                 row.put("ebStdEv", c.ebStdEv());
+                row.put("deltaEbEv", Double.isNaN(c.deltaEbEv()) ? null : c.deltaEbEv());
                 row.put("ehullMevAtom", Double.isNaN(c.ehullMevAtom()) ? null : c.ehullMevAtom());
                 row.put("ehullStdMevAtom", Double.isNaN(c.ehullStdMevAtom()) ? null : c.ehullStdMevAtom());
-                row.put("conductivityEstimateSPerCm", c.conductivitySPerCm());
+                row.put("conductivitySPerCm", Double.isNaN(c.conductivitySPerCm()) ? null : c.conductivitySPerCm());
                 shortlist.add(row);
             }
         }
@@ -188,10 +237,19 @@ final class ReportWriter {
         Map<?, ?> counts = (Map<?, ?>) summary.get("candidates");
         h.append(String.format(Locale.ROOT, "<p>%s candidates screened: %s ok, %s failed, %s on the Pareto front, %s shortlisted.</p>%n",
                 counts.get("total"), counts.get("ok"), counts.get("failed"), counts.get("pareto"), counts.get("shortlisted")));
+        skillSection(h, (Map<?, ?>) summary.get("skill"));
         h.append("<p class=\"note\"><b>Score.</b> ").append(esc(options.scoreDefinition())).append(".</p>\n");
-        h.append("<p class=\"note\"><b>Conductivity estimate.</b> ")
-                .append(esc(String.valueOf(((Map<?, ?>) summary.get("conductivityEstimate")).get("note"))))
-                .append(String.format(Locale.ROOT, " (T = %.2f K, A = %.3g S K/cm).</p>%n", options.temperatureKelvin(), options.prefactor()));
+        Map<?, ?> parent = (Map<?, ?>) summary.get("parent");
+        if (parent != null && parent.get("ebEv") instanceof Number eb) {
+            h.append(String.format(Locale.ROOT, "<p class=\"note\"><b>Parent.</b> %s, generated and predicted the same way: Eb %.3f eV. "
+                    + "&Delta;Eb = candidate &minus; parent (negative: faster than the parent).</p>%n", esc(String.valueOf(parent.get("formula"))),
+                    eb.doubleValue()));
+        } else if (parent != null) {
+            h.append("<p class=\"note\"><b>Parent.</b> ").append(esc(String.valueOf(parent.get("formula")))).append(" could not be predicted (")
+                    .append(esc(String.valueOf(parent.get("error")))).append("): no &Delta;Eb.</p>\n");
+        }
+        h.append("<p class=\"note\"><b>Conductivity.</b> ")
+                .append(esc(String.valueOf(((Map<?, ?>) summary.get("conductivity")).get("note")))).append("</p>\n");
         h.append("<h2>Models</h2>\n<table><tr><th class=\"l\">role</th><th class=\"l\">model</th><th>members</th>")
                 .append("<th>CV MAE</th><th>CV RMSE</th><th>CV R&sup2;</th><th>test MAE (pooled)</th><th>median |error|</th></tr>\n");
         for (Map.Entry<?, ?> e : ((Map<?, ?>) summary.get("models")).entrySet()) {
@@ -210,10 +268,11 @@ final class ReportWriter {
                     .append("\"></a>\n");
         }
         h.append("<h2>Shortlist</h2>\n");
-        table(h, ranked.stream().filter(Candidate::shortlist).toList());
+        boolean calibrated = options.calibration() != null;
+        table(h, ranked.stream().filter(Candidate::shortlist).toList(), calibrated);
         h.append("<h2>All candidates</h2>\n<p><a href=\"candidates.csv\">candidates.csv</a> · <a href=\"shortlist.csv\">shortlist.csv</a>")
                 .append(" · <a href=\"summary.json\">summary.json</a></p>\n");
-        table(h, ranked.size() > 1000 ? ranked.subList(0, 1000) : ranked);
+        table(h, ranked.size() > 1000 ? ranked.subList(0, 1000) : ranked, calibrated);
         if (ranked.size() > 1000) {
             h.append("<p>(first 1000 of ").append(ranked.size()).append(" rows; all in candidates.csv)</p>\n");
         }
@@ -229,10 +288,57 @@ final class ReportWriter {
         return h.append("</body></html>\n").toString();
     }
 
-    private static void table(StringBuilder h, List<Candidate> rows) {
+    /** "How far to trust this ranking": the skill against the oracle first, or a plain statement that it is unmeasured. */
+    private static void skillSection(StringBuilder h, Map<?, ?> skill) {
+        h.append("<h2>How far to trust this ranking</h2>\n");
+        if (skill == null || !Boolean.TRUE.equals(skill.get("measured"))) {
+            h.append("<p class=\"note\"><b>Skill unmeasured.</b> ").append(esc(UNMEASURED)).append("</p>\n");
+            return;
+        }
+        h.append(String.format(Locale.ROOT, "<p class=\"note\">%s held-out candidates labelled by the oracle (%s asked), %s. Oracle: %s. "
+                + "Top k = %s.</p>%n", skill.get("n"), skill.get("asked"), esc(String.valueOf(skill.get("heldOut"))),
+                esc(String.valueOf(skill.get("oracle"))), skill.get("top")));
+        h.append("<table><tr><th class=\"l\">predictor</th><th>Spearman &rho;</th><th>Kendall &tau;</th><th>MAE (eV)</th>")
+                .append("<th>top-k recall</th><th>enrichment</th><th class=\"l\">what</th></tr>\n");
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) skill.get("models")).entrySet()) {
+            Map<?, ?> m = (Map<?, ?>) e.getValue();
+            h.append("<tr><td class=\"l\">").append(esc(String.valueOf(e.getKey()))).append("</td><td>").append(fmt(m.get("spearman")))
+                    .append("</td><td>").append(fmt(m.get("kendall"))).append("</td><td>").append(fmt(m.get("mae"))).append("</td><td>")
+                    .append(fmt(m.get("topRecall"))).append("</td><td>").append(fmt(m.get("enrichment"))).append("</td><td class=\"l\">")
+                    .append(esc(String.valueOf(m.get("description")))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        if (skill.get("composition") != null) {
+            h.append("<p class=\"note\">Composition baseline ").append(esc(String.valueOf(skill.get("composition")))).append(".</p>\n");
+        }
+        if (skill.get("refused") instanceof List<?> refused && !refused.isEmpty()) {
+            h.append("<p class=\"note\">").append(refused.size()).append(" drawn candidates were refused by the oracle (see summary.json).</p>\n");
+        }
+    }
+
+    /** The skill section in a few lines for a terminal: one per predictor, or the statement that it is unmeasured. */
+    static List<String> skillLines(Map<String, Object> skill) {
+        if (skill == null) {
+            return List.of("skill unmeasured: run with --validate N to compare the ranking with the oracle on N held-out candidates");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "skill on %s held-out candidates labelled by the oracle (top k = %s):", skill.get("n"), skill.get("top")));
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) skill.get("models")).entrySet()) {
+            Map<?, ?> m = (Map<?, ?>) e.getValue();
+            lines.add(String.format(Locale.ROOT, "  %-14s Spearman %s  Kendall %s  MAE %s eV  top-k recall %s  enrichment %s", e.getKey(),
+                    fmt(m.get("spearman")), fmt(m.get("kendall")), fmt(m.get("mae")), fmt(m.get("topRecall")), fmt(m.get("enrichment"))));
+        }
+        return lines;
+    }
+
+    /** What the report says when the run did not measure its skill. */
+    static final String UNMEASURED = "This ranking's skill against an oracle was not measured: nothing here shows that the predicted order of "
+            + "barriers is better than chance. Run the screen with --validate N to label N held-out candidates with BVSE and compare.";
+
+    private static void table(StringBuilder h, List<Candidate> rows, boolean calibrated) {
         h.append("<table><tr><th>rank</th><th class=\"l\">id</th><th class=\"l\">formula</th><th class=\"l\">dopants</th><th>Na</th>")
-                .append("<th>cluster</th><th>Eb (eV)</th><th>Ehull (meV/atom)</th><th>Pareto</th><th>&sigma; estimate (S/cm)</th>")
-                .append("<th class=\"l\">status</th></tr>\n");
+                .append("<th>cluster</th><th>Eb (eV)</th><th>&Delta;Eb (eV)</th><th>Ehull (meV/atom)</th><th>Pareto</th>")
+                .append(calibrated ? "<th>&sigma; calibrated (S/cm)</th>" : "").append("<th class=\"l\">status</th></tr>\n");
         for (Candidate c : rows) {
             h.append("<tr><td>").append(c.rank() > 0 ? c.rank() : "").append("</td><td class=\"l\">").append(esc(c.id()))
                     .append("</td><td class=\"l\">");
@@ -244,9 +350,12 @@ final class ReportWriter {
             h.append("</td><td class=\"l\">").append(esc(String.join(" ", c.dopants()))).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.2f", c.naPerFormula())).append("</td><td>").append(c.cluster() > 0 ? c.cluster() : "")
                     .append("</td><td>").append(pm(c.ebEv(), c.ebStdEv(), "%.3f")).append("</td><td>")
-                    .append(pm(c.ehullMevAtom(), c.ehullStdMevAtom(), "%.1f")).append("</td><td>").append(c.pareto() ? "&#9670;" : "")
-                    .append("</td><td>").append(Double.isNaN(c.conductivitySPerCm()) ? "" : String.format(Locale.ROOT, "%.2e", c.conductivitySPerCm()))
-                    .append("</td><td class=\"l\">").append(c.ok() ? "ok" : "failed: " + esc(c.message())).append("</td></tr>\n");
+                    .append(Double.isNaN(c.deltaEbEv()) ? "" : String.format(Locale.ROOT, "%+.3f", c.deltaEbEv())).append("</td><td>")
+                    .append(pm(c.ehullMevAtom(), c.ehullStdMevAtom(), "%.1f")).append("</td><td>").append(c.pareto() ? "&#9670;" : "");
+            if (calibrated) {
+                h.append("</td><td>").append(Double.isNaN(c.conductivitySPerCm()) ? "" : String.format(Locale.ROOT, "%.2e", c.conductivitySPerCm()));
+            }
+            h.append("</td><td class=\"l\">").append(c.ok() ? "ok" : "failed: " + esc(c.message())).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

@@ -2,6 +2,7 @@ package org.cgformer.screening.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.cgformer.screening.api.Calibration;
 import org.cgformer.screening.api.Candidate;
 import org.cgformer.screening.api.Ranking;
 import org.cgformer.screening.api.ScreeningOptions;
@@ -57,36 +59,56 @@ class RankingTest {
         in.add(candidate("c3", 0.40, 0.05, 20, ""));
         in.add(candidate("c4", Double.NaN, Double.NaN, Double.NaN, "structure generation: too many Na"));
         in.add(candidate("c5", 0.45, 0.00, 5, ""));
-        List<Candidate> ranked = Ranking.rank(in, options);
+        List<Candidate> ranked = Ranking.rank(in, options, Double.NaN, Double.NaN);
         assertEquals(List.of("c3", "c5", "c1", "c2", "c4"), ranked.stream().map(Candidate::id).toList());
         assertEquals(List.of(1, 2, 3, 4, 0), ranked.stream().map(Candidate::rank).toList());
         assertEquals(List.of(true, true, false, false, false), ranked.stream().map(Candidate::shortlist).toList());
         // front of (Eb, Ehull): c2 (0.30, 80), c3 (0.40, 20), c5 (0.45, 5); c1 (0.50, 10) is dominated by c5
         assertEquals(List.of(true, true, false, true, false), ranked.stream().map(Candidate::pareto).toList());
-        assertTrue(Double.isNaN(ranked.get(4).conductivitySPerCm()));
+        assertTrue(ranked.stream().allMatch(c -> Double.isNaN(c.conductivitySPerCm())), "no conductivity without a calibration");
+        assertTrue(ranked.stream().allMatch(c -> Double.isNaN(c.deltaEbEv())), "no Delta Eb without the parent's barrier");
     }
 
     @Test
     void riskMakesUncertainCandidatesRankLower() {
         ScreeningOptions options = ScreeningOptions.defaults(Path.of("eb"), null).withScore(100, 2);
         List<Candidate> ranked = Ranking.rank(List.of(candidate("a", 0.30, 0.10, Double.NaN, ""), candidate("b", 0.35, 0.01, Double.NaN, "")),
-                options);
+                options, Double.NaN, Double.NaN);
         assertEquals("b", ranked.get(0).id());
         assertEquals(0.37, ranked.get(0).score(), 1e-12);
     }
 
     @Test
-    void conductivityEstimateFollowsArrhenius() {
-        // the default prefactor: Eb = 0.30 eV gives about 1 mS/cm at 25 C
-        double sigma = Ranking.conductivity(0.30, 298.15, ScreeningOptions.DEFAULT_PREFACTOR);
-        assertEquals(1.0e-3, sigma, 0.05e-3);
-        double ratio = Ranking.conductivity(0.40, 298.15, 3.5e4) / Ranking.conductivity(0.30, 298.15, 3.5e4);
-        assertEquals(Math.exp(-0.1 / (Ranking.BOLTZMANN_EV_PER_K * 298.15)), ratio, 1e-12);
-        assertFalse(Ranking.conductivity(0.5, 298.15, 3.5e4) > Ranking.conductivity(0.4, 298.15, 3.5e4));
+    void deltaEbAndCalibratedConductivityFollowTheReference() {
+        // the reference (1 mS/cm at 25 C) has Eb 0.50; a barrier kT ln 10 lower conducts ten times better
+        double kT = Ranking.BOLTZMANN_EV_PER_K * 298.15;
+        ScreeningOptions options = ScreeningOptions.defaults(Path.of("eb"), null)
+                .withCalibration(Calibration.parse("Na3Zr2Si2PO12=1e-3@298.15"));
+        List<Candidate> ranked = Ranking.rank(List.of(candidate("a", 0.50 - kT * Math.log(10), 0, Double.NaN, ""),
+                candidate("b", 0.60, 0, Double.NaN, "")), options, 0.55, 0.50);
+        assertEquals(1e-2, ranked.get(0).conductivitySPerCm(), 1e-12);
+        assertEquals(1e-3 * Math.exp(-0.10 / kT), ranked.get(1).conductivitySPerCm(), 1e-15);
+        assertEquals(0.50 - kT * Math.log(10) - 0.55, ranked.get(0).deltaEbEv(), 1e-12);
+        assertEquals(0.05, ranked.get(1).deltaEbEv(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Ranking.rank(List.of(candidate("a", 0.5, 0, Double.NaN, "")), options, 0.5,
+                Double.NaN), "a calibration whose reference has no barrier");
+    }
+
+    @Test
+    void calibrationIsReadAndBadOnesAreRefusedWithTheExpectedForm() {
+        Calibration c = Calibration.parse("Na3Zr2Si2PO12=6.7e-4@298.15");
+        assertEquals("Na3Zr2Si2PO12", c.composition());
+        assertEquals(6.7e-4, c.siemensPerCm(), 0);
+        assertEquals(298.15, c.temperatureKelvin(), 0);
+        assertEquals(c, Calibration.parse(c.toString()));
+        for (String bad : List.of("Na3Zr2Si2PO12", "Na3Zr2Si2PO12=abc@300", "Na3Zr2Si2PO12=-1@300", "Na3Zr2Si2PO12=1e-3@0", "=1e-3@300")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Calibration.parse(bad), bad);
+            assertTrue(e.getMessage().contains("calibration") || e.getMessage().contains("must"), e.getMessage());
+        }
     }
 
     static Candidate candidate(String id, double eb, double ebStd, double ehull, String message) {
-        return new Candidate(0, id, "Na3" + id, List.of("Zr:0.2"), 3, 1, eb, ebStd, ehull, 1, Double.NaN, false, false, Double.NaN,
+        return new Candidate(0, id, "Na3" + id, List.of("Zr:0.2"), 3, 1, eb, ebStd, Double.NaN, ehull, 1, Double.NaN, false, false, Double.NaN,
                 "structures/" + id + ".cif", message);
     }
 }

@@ -62,6 +62,11 @@ public class DemoCommand implements Callable<Integer> {
             description = "Screen the first N of the funnel's survivors (default: ${DEFAULT-VALUE}; 0 = all 830, about 15 more minutes).")
     int limit;
 
+    @Option(names = "--validate", defaultValue = "60", paramLabel = "N",
+            description = "Held-out screened candidates labelled with BVSE at --resolution to measure the ranking's skill "
+                    + "(default: ${DEFAULT-VALUE}; 0 = skill unmeasured).")
+    int validate;
+
     @Option(names = "--ehull-model", paramLabel = "DIR",
             description = "Stability model (meV/atom) to screen with (default: examples/models/ehull-cgformer when that folder exists).")
     Path ehullModel;
@@ -129,8 +134,8 @@ public class DemoCommand implements Callable<Integer> {
                     + "); screening by Eb only");
         }
         List<String> screen = new ArrayList<>(List.of("screen", design.toString(), "--eb-model", ebModel.toString(), "--eb-baseline",
-                ebBaseline.toString(), "--decorations", Integer.toString(decorations), "--limit", Integer.toString(limit), "-o",
-                report.toString()));
+                ebBaseline.toString(), "--decorations", Integer.toString(decorations), "--limit", Integer.toString(limit), "--validate",
+                Integer.toString(validate), "--oracle-resolution", Double.toString(resolution), "-o", report.toString()));
         if (ehull != null) {
             screen.addAll(List.of("--ehull-model", ehull.toString()));
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.screening.api.Calibration;
 import org.cgformer.screening.api.Candidate;
 import org.cgformer.screening.api.ScreeningOptions;
 import org.cgformer.screening.api.ScreeningResult;
@@ -25,6 +26,18 @@ import picocli.CommandLine.Spec;
     "Writes candidates.csv, shortlist.csv, summary.json, plots/*.png and index.html to REPORT_DIR. Staged: running again",
     "on the same REPORT_DIR resumes after the last finished stage; failed candidates are listed with their reason."})
 public class ScreenCommand implements Callable<Integer> {
+
+    /** Reads --calibrate. */
+    static final class CalibrationConverter implements picocli.CommandLine.ITypeConverter<Calibration> {
+        @Override
+        public Calibration convert(String value) {
+            try {
+                return Calibration.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -69,13 +82,19 @@ public class ScreenCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Structure generation seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--temperature", defaultValue = "298.15", paramLabel = "K",
-            description = "Temperature of the conductivity estimate (default: ${DEFAULT-VALUE}).")
-    double temperature;
+    @Option(names = "--calibrate", paramLabel = "COMPOSITION=S/cm@T", converter = CalibrationConverter.class,
+            description = "A measured conductivity of a reference composition (the parent or a screened candidate), e.g. "
+                    + "Na3Zr2Si2PO12=6.7e-4@298.15; conductivities are then given relative to it. Without it none are shown.")
+    Calibration calibration;
 
-    @Option(names = "--prefactor", defaultValue = "3.5e4", paramLabel = "S*K/cm",
-            description = "Arrhenius prefactor A of sigma T = A exp(-Eb/kT) (default: ${DEFAULT-VALUE}: Eb 0.30 eV gives 1 mS/cm).")
-    double prefactor;
+    @Option(names = "--validate", defaultValue = "0", paramLabel = "N",
+            description = "Label N held-out screened candidates with the oracle (BVSE Ea3D) and report the ranking's skill "
+                    + "(default: 0, skill unmeasured).")
+    int validate;
+
+    @Option(names = "--oracle-resolution", defaultValue = "0.3", paramLabel = "Å",
+            description = "BVSE grid spacing of the oracle; use the fine-tuning labels' (default: ${DEFAULT-VALUE}).")
+    double oracleResolution;
 
     @Option(names = "--batch-size", defaultValue = "16", description = "Structures per prediction batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -94,8 +113,8 @@ public class ScreenCommand implements Callable<Integer> {
 
     ScreeningOptions options() {
         return ScreeningOptions.defaults(ebModel, ehullModel).withBaselines(ebBaseline, ehullBaseline).withAll(all).withTop(top)
-                .withScore(ceiling, risk).withGeneration(groups, decorations, seed).withConductivity(temperature, prefactor)
-                .withBatchSize(batchSize).withLimit(limit);
+                .withScore(ceiling, risk).withGeneration(groups, decorations, seed).withCalibration(calibration)
+                .withBatchSize(batchSize).withLimit(limit).withValidation(validate, oracleResolution);
     }
 
     @Override
@@ -109,14 +128,17 @@ public class ScreenCommand implements Callable<Integer> {
         long ok = result.candidates().size() - result.failed();
         out.printf(Locale.ROOT, "%d candidates: %d ranked, %d failed; shortlist of %d:%n", result.candidates().size(), ok, result.failed(),
                 result.shortlist().size());
-        out.printf(Locale.ROOT, "%5s  %-10s %-40s %-18s %-20s %s%n", "rank", "id", "formula", "Eb (eV)", "Ehull (meV/atom)",
-                "sigma est. (S/cm)");
+        out.printf(Locale.ROOT, "%5s  %-10s %-40s %-18s %-10s %-20s %s%n", "rank", "id", "formula", "Eb (eV)", "dEb (eV)",
+                "Ehull (meV/atom)", "sigma calibrated (S/cm)");
         for (Candidate c : result.shortlist()) {
-            out.printf(Locale.ROOT, "%5d  %-10s %-40s %-18s %-20s %.2e%s%n", c.rank(), c.id(), c.formula(),
+            out.printf(Locale.ROOT, "%5d  %-10s %-40s %-18s %-10s %-20s %s%s%n", c.rank(), c.id(), c.formula(),
                     String.format(Locale.ROOT, "%.3f +- %.3f", c.ebEv(), c.ebStdEv()),
+                    Double.isNaN(c.deltaEbEv()) ? "-" : String.format(Locale.ROOT, "%+.3f", c.deltaEbEv()),
                     Double.isNaN(c.ehullMevAtom()) ? "-" : String.format(Locale.ROOT, "%.1f +- %.1f", c.ehullMevAtom(), c.ehullStdMevAtom()),
-                    c.conductivitySPerCm(), c.pareto() ? "  (Pareto)" : "");
+                    Double.isNaN(c.conductivitySPerCm()) ? "-" : String.format(Locale.ROOT, "%.2e", c.conductivitySPerCm()),
+                    c.pareto() ? "  (Pareto)" : "");
         }
+        result.skill().forEach(out::println);
         if (!result.resumedStages().isEmpty()) {
             out.println("resumed stages: " + String.join(", ", result.resumedStages()));
         }

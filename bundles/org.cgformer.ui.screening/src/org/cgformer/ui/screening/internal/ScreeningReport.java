@@ -86,7 +86,7 @@ public final class ScreeningReport {
         return new Candidate(rank.isEmpty() ? Integer.MAX_VALUE : (int) r.number("rank"), r.text("id"), r.text("formula"),
                 r.text("dopants"), r.number("na_per_formula"), r.text("cluster"), r.number("eb_ev"), r.number("eb_std_ev"),
                 r.number("ehull_mev_atom"), r.number("ehull_std_mev_atom"), r.number("score"), r.bool("pareto"),
-                r.bool("shortlist"), r.number("conductivity_estimate_s_cm"), r.text("structure"), r.text("status"),
+                r.bool("shortlist"), r.number("conductivity_s_cm"), r.text("structure"), r.text("status"),
                 r.text("message"));
     }
 

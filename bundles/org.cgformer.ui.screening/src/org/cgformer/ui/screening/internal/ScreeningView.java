@@ -363,7 +363,7 @@ public class ScreeningView extends ViewPart {
     public void exportShown(Path file) {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("rank,id,formula,dopants,na_per_formula,cluster,eb_ev,eb_std_ev,ehull_mev_atom,ehull_std_mev_atom,"
-                    + "score,pareto,shortlist,conductivity_estimate_s_cm,structure,status,message\n");
+                    + "score,pareto,shortlist,conductivity_s_cm,structure,status,message\n");
             for (Candidate c : shownCandidates()) {
                 List<String> fields = List.of(c.rank() == Integer.MAX_VALUE ? "" : Integer.toString(c.rank()), c.id(), c.formula(),
                         c.dopants(), num(c.naPerFormula()), c.cluster(), num(c.ebEv()), num(c.ebStdEv()), num(c.ehullMevAtom()),
