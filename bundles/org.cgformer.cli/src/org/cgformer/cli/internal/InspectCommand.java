@@ -52,6 +52,10 @@ public class InspectCommand implements Callable<Integer> {
     @Option(names = "--warnings", description = "Also print the repairs and reinterpretations made while reading.")
     boolean warnings;
 
+    @Option(names = "--strict", description = "Refuse a file whose reading recorded any warning (a repair, a "
+            + "reinterpretation, overlapping sites…): the first warning becomes the error.")
+    boolean strict;
+
     private final List<StructureReader> readers;
 
     InspectCommand(List<StructureReader> readers) {
@@ -83,7 +87,8 @@ public class InspectCommand implements Callable<Integer> {
 
     private Outcome inspect(Path file) {
         try {
-            return new Outcome(file, StructureReader.readFile(readers, file), null);
+            return new Outcome(file, StructureReader.readFile(readers, file,
+                    strict ? StructureReader.Strictness.STRICT : StructureReader.Strictness.LENIENT), null);
         } catch (IOException e) {
             return new Outcome(file, null, file + ": cannot read: " + e.getMessage());
         } catch (StructureFormatException e) {

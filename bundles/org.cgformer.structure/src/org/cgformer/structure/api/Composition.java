@@ -17,6 +17,11 @@ public final class Composition {
     public static final double AMOUNT_TOLERANCE = 1e-8;
     /** Relative tolerance when deciding whether an amount is an integer for the reduced formula. */
     private static final double INTEGER_TOLERANCE = 1e-6;
+    /**
+     * Decimals of the amounts in {@link #formula()} and {@link #reducedFormula()}: formulas are for display
+     * (18.000006 atoms from rounded occupancies shows as 18); {@link #amounts()} keeps the exact values.
+     */
+    public static final int FORMULA_DECIMALS = 4;
 
     private final Map<Element, Double> amounts;
 
@@ -176,22 +181,28 @@ public final class Composition {
         return total == 0 ? 0 : amount(element) / total;
     }
 
-    /** pymatgen's {@code formula}: {@code Na3 Zr2 Si2 P1 O12}. */
+    /**
+     * pymatgen's {@code formula}: {@code Na3 Zr2 Si2 P1 O12}, amounts rounded to {@link #FORMULA_DECIMALS}
+     * decimals for display (use {@link #amounts()} for computation).
+     */
     public String formula() {
         StringJoiner joiner = new StringJoiner(" ");
-        amounts.forEach((element, amount) -> joiner.add(element.symbol() + Formats.number(amount)));
+        amounts.forEach((element, amount) -> joiner.add(element.symbol() + Formats.formulaAmount(amount)));
         return joiner.toString();
     }
 
-    /** pymatgen's {@code reduced_formula}: {@code Na3Zr2Si2PO12}, amounts divided by their common factor. */
+    /**
+     * pymatgen's {@code reduced_formula}: {@code Na3Zr2Si2PO12}, amounts divided by their common factor and
+     * rounded to {@link #FORMULA_DECIMALS} decimals for display.
+     */
     public String reducedFormula() {
         double factor = reductionFactor();
         StringBuilder formula = new StringBuilder();
         amounts.forEach((element, amount) -> {
-            double reduced = amount / factor;
+            String reduced = Formats.formulaAmount(amount / factor);
             formula.append(element.symbol());
-            if (Math.abs(reduced - 1) > INTEGER_TOLERANCE) {
-                formula.append(Formats.number(reduced));
+            if (!reduced.equals("1")) {
+                formula.append(reduced);
             }
         });
         return formula.toString();

@@ -15,4 +15,18 @@ final class Formats {
         }
         return new BigDecimal(value).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * An amount in a formula, for display: rounded to {@link Composition#FORMULA_DECIMALS} decimals with
+     * trailing zeros dropped ({@code 18} for 18.000006, {@code 0.6667} for 2/3); an amount that would round
+     * to 0 keeps 4 significant digits instead.
+     */
+    static String formulaAmount(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        BigDecimal rounded = exact.setScale(Composition.FORMULA_DECIMALS, java.math.RoundingMode.HALF_EVEN);
+        if (rounded.signum() == 0 && value != 0) {
+            rounded = exact.round(new java.math.MathContext(4, java.math.RoundingMode.HALF_EVEN));
+        }
+        return rounded.stripTrailingZeros().toPlainString();
+    }
 }

@@ -10,18 +10,57 @@ public final class Lattice {
 
     /** Cell volumes below this (cubic Angstrom) are degenerate. */
     public static final double MINIMUM_VOLUME = 1e-6;
+    /**
+     * Smallest accepted normalized volume V / (a b c) (dimensionless; 1 for a rectangular cell, 0 for a flat one).
+     * Below it the three vectors are nearly coplanar and the matrix nearly singular, so fractional coordinates
+     * lose their meaning. Real cells lie far above: a sharp rhombohedral cell with alpha = 20 degrees has 0.10,
+     * a monoclinic one with beta = 150 degrees 0.5.
+     */
+    public static final double MINIMUM_NORMALIZED_VOLUME = 1e-3;
 
     private final double[][] matrix;
     private final double[][] inverse;
     private final double volume;
 
+    /** Every lattice: finite numbers and a finite volume above {@link #MINIMUM_VOLUME}. */
     private Lattice(double[][] matrix) {
+        this(matrix, MINIMUM_VOLUME);
+    }
+
+    /**
+     * A lattice with finite numbers and a finite volume above {@code minimumVolume}; derived lattices
+     * (reciprocal ones, in inverse Angstrom) pass 0, as a large cell has a reciprocal cell of tiny volume.
+     */
+    private Lattice(double[][] matrix, double minimumVolume) {
+        for (double[] row : matrix) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    throw new StructureException("lattice " + Arrays.deepToString(matrix) + " holds " + v);
+                }
+            }
+        }
         this.matrix = matrix;
         this.volume = determinant(matrix);
-        if (!(Math.abs(volume) > MINIMUM_VOLUME)) {
+        if (!Double.isFinite(volume)) {
+            throw new StructureException("lattice " + Arrays.deepToString(matrix) + " has volume " + volume
+                    + " cubic Angstrom, not a finite number");
+        }
+        if (!(Math.abs(volume) > minimumVolume)) {
             throw new StructureException("lattice " + Arrays.deepToString(matrix) + " has volume " + volume);
         }
         this.inverse = invert(matrix, volume);
+    }
+
+    /** The lattices users give (not derived ones such as the reciprocal): also not nearly flat. */
+    private static Lattice checkedNotFlat(double[][] rows) {
+        Lattice lattice = new Lattice(rows);
+        double normalized = lattice.normalizedVolume();
+        if (!(normalized >= MINIMUM_NORMALIZED_VOLUME)) {
+            throw new StructureException(String.format(java.util.Locale.ROOT,
+                    "lattice %s is nearly flat: V / (a b c) = %.3g is below %.3g (a nearly singular matrix)",
+                    Arrays.deepToString(rows), normalized, MINIMUM_NORMALIZED_VOLUME));
+        }
+        return lattice;
     }
 
     /** From the rows a, b, c (Angstrom). */
@@ -38,7 +77,7 @@ public final class Lattice {
                 }
             }
         }
-        return new Lattice(copy);
+        return checkedNotFlat(copy);
     }
 
     /**
@@ -46,9 +85,10 @@ public final class Lattice {
      * xz plane): the same matrix as {@code Lattice.from_parameters}, so Cartesian coordinates agree.
      */
     public static Lattice fromParameters(double a, double b, double c, double alpha, double beta, double gamma) {
+        String cell = "cell a=" + a + " b=" + b + " c=" + c + " alpha=" + alpha + " beta=" + beta + " gamma=" + gamma;
         for (double length : new double[] {a, b, c}) {
             if (!(length > 0) || Double.isInfinite(length)) {
-                throw new StructureException("cell lengths must be positive: a=" + a + " b=" + b + " c=" + c);
+                throw new StructureException("cell lengths must be positive finite numbers: a=" + a + " b=" + b + " c=" + c);
             }
         }
         for (double angle : new double[] {alpha, beta, gamma}) {
@@ -60,6 +100,25 @@ public final class Lattice {
         double ar = Math.toRadians(alpha);
         double br = Math.toRadians(beta);
         double gr = Math.toRadians(gamma);
+        double normalizedSquared = 1 - Math.cos(ar) * Math.cos(ar) - Math.cos(br) * Math.cos(br) - Math.cos(gr) * Math.cos(gr)
+                + 2 * Math.cos(ar) * Math.cos(br) * Math.cos(gr);
+        if (!(normalizedSquared > 0)) {
+            throw new StructureException(cell + ": these angles cannot form a cell (each must be less than the sum of "
+                    + "the other two, and all three must sum to less than 360 degrees)");
+        }
+        double normalized = Math.sqrt(normalizedSquared);
+        double volume = a * b * c * normalized;
+        if (!Double.isFinite(volume)) {
+            throw new StructureException(cell + ": volume " + volume + " cubic Angstrom is not a finite number");
+        }
+        if (!(volume > MINIMUM_VOLUME)) {
+            throw new StructureException(cell + " has no volume (" + volume + " cubic Angstrom)");
+        }
+        if (normalized < MINIMUM_NORMALIZED_VOLUME) {
+            throw new StructureException(String.format(java.util.Locale.ROOT,
+                    "%s is nearly flat: V / (a b c) = %.3g is below %.3g (a nearly singular matrix)", cell, normalized,
+                    MINIMUM_NORMALIZED_VOLUME));
+        }
         double val = (Math.cos(ar) * Math.cos(br) - Math.cos(gr)) / (Math.sin(ar) * Math.sin(br));
         double gammaStar = Math.acos(Math.max(-1, Math.min(1, val)));
         double[][] rows = {
@@ -67,10 +126,9 @@ public final class Lattice {
             {-b * Math.sin(ar) * Math.cos(gammaStar), b * Math.sin(ar) * Math.sin(gammaStar), b * Math.cos(ar)},
             {0, 0, c}};
         try {
-            return new Lattice(rows);
+            return checkedNotFlat(rows);
         } catch (StructureException e) {
-            throw new StructureException("cell a=" + a + " b=" + b + " c=" + c + " alpha=" + alpha + " beta=" + beta
-                    + " gamma=" + gamma + " has no volume");
+            throw new StructureException(cell + ": " + e.getMessage());
         }
     }
 
@@ -133,6 +191,14 @@ public final class Lattice {
         return Math.abs(volume);
     }
 
+    /**
+     * V / (a b c): 1 for a rectangular cell, towards 0 as the cell flattens (the sine-like factor
+     * sqrt(1 - cos^2 alpha - cos^2 beta - cos^2 gamma + 2 cos alpha cos beta cos gamma)).
+     */
+    public double normalizedVolume() {
+        return volume() / (a() * b() * c());
+    }
+
     /** Cartesian coordinates (Angstrom) of fractional coordinates. */
     public double[] cartCoords(double[] frac) {
         double[] cart = new double[3];
@@ -163,7 +229,7 @@ public final class Lattice {
                 rows[i][j] = inverse[j][i];
             }
         }
-        return new Lattice(rows);
+        return new Lattice(rows, 0);
     }
 
     /** The reciprocal lattice with the factor 2 pi (pymatgen's {@code reciprocal_lattice}). */
@@ -175,7 +241,7 @@ public final class Lattice {
                 scaled[i][j] = 2 * Math.PI * rows[i][j];
             }
         }
-        return new Lattice(scaled);
+        return new Lattice(scaled, 0);
     }
 
     /** The lattice with rows scaled by na, nb, nc. */

@@ -11,10 +11,23 @@ import java.util.Optional;
 
 /**
  * Reads one structure file format. Implementations are OSGi services; a lab adds a format by
- * installing a bundle that registers one. Readers are lenient: they repair known deviations,
- * record each repair as a warning and fail only when no structure can be read.
+ * installing a bundle that registers one. Readers are lenient by default: they repair known
+ * deviations, record each repair (and each suspicious value, such as overlapping sites) as a warning
+ * and fail only when no structure can be read. Asked to be {@link Strictness#STRICT strict}, they
+ * refuse a file whose reading recorded any warning.
  */
 public interface StructureReader {
+
+    /** How a reader treats input it can repair, reinterpret or only doubt. */
+    enum Strictness {
+        /** Repair known deviations and record each repair, reinterpretation or doubt as a warning (the default). */
+        LENIENT,
+        /**
+         * Refuse the file when reading it recorded any warning: every warning becomes an error, and the first
+         * is the refusal's message ({@code file:line: message}).
+         */
+        STRICT
+    }
 
     /** Short name of the format, e.g. {@code CIF}. */
     String formatName();
@@ -29,10 +42,44 @@ public interface StructureReader {
      */
     ReadResult read(String fileName, String content) throws StructureFormatException;
 
+    /**
+     * Reads the structures in {@code content} as {@link #read(String, String)} does, refusing the file in
+     * {@link Strictness#STRICT} mode when reading it recorded any warning.
+     *
+     * @throws StructureFormatException when no structure could be read, or (strict) at the first warning
+     */
+    default ReadResult read(String fileName, String content, Strictness strictness) throws StructureFormatException {
+        return enforce(read(fileName, content), strictness);
+    }
+
     /** Reads a file (UTF-8, with malformed bytes replaced rather than refused). */
     default ReadResult read(Path file) throws IOException, StructureFormatException {
         byte[] bytes = Files.readAllBytes(file);
         return read(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Reads a file as {@link #read(Path)} does, with the given strictness. */
+    default ReadResult read(Path file, Strictness strictness) throws IOException, StructureFormatException {
+        return enforce(read(file), strictness);
+    }
+
+    /**
+     * {@code result} itself, or (strict) a refusal at its first warning, all warnings promoted to errors;
+     * one rule for every reader, so a reader bundle need not implement strictness itself.
+     */
+    private static ReadResult enforce(ReadResult result, Strictness strictness) throws StructureFormatException {
+        if (strictness != Strictness.STRICT) {
+            return result;
+        }
+        List<ParseIssue> promoted = result.issues().stream()
+                .map(i -> i.severity() == ParseIssue.Severity.WARNING ? ParseIssue.error(i.file(), i.line(), i.message()) : i)
+                .toList();
+        for (int i = 0; i < promoted.size(); i++) {
+            if (result.issues().get(i).severity() == ParseIssue.Severity.WARNING) {
+                throw new StructureFormatException(promoted.get(i), promoted);
+            }
+        }
+        return result;
     }
 
     /** The first reader of {@code readers} that reads {@code fileName}. */
@@ -46,6 +93,12 @@ public interface StructureReader {
      * {@link StructureFormatException}s naming the file, so batch work can log them and go on.
      */
     static ReadResult readFile(Collection<StructureReader> readers, Path file) throws IOException, StructureFormatException {
+        return readFile(readers, file, Strictness.LENIENT);
+    }
+
+    /** Like {@link #readFile(Collection, Path)}, with the given strictness. */
+    static ReadResult readFile(Collection<StructureReader> readers, Path file, Strictness strictness)
+            throws IOException, StructureFormatException {
         StructureReader reader = forFile(readers, file.getFileName().toString()).orElseThrow(() -> new StructureFormatException(
                 file.toString(), 0, "no reader for this kind of file (installed: " + String.join(", ",
                         readers.stream().map(StructureReader::formatName).sorted().toList()) + ")", List.of()));
@@ -56,7 +109,7 @@ public interface StructureReader {
         if (result.structures().isEmpty()) {
             throw new StructureFormatException(file.toString(), 0, "no structure in the file", result.issues());
         }
-        return result;
+        return enforce(result, strictness);
     }
 
     /** Lower-case extension of a file name without the dot, or "". */

@@ -127,6 +127,48 @@ class CommandLineTest {
         assertTrue(run.out().contains("DJL       0.36.0"), run.out());
     }
 
+    /** Rock salt in P 1 with Cl moved to 0.1 Angstrom from Na (line 18). */
+    private static final String CLOSE_SITES_CIF = """
+            data_close
+            _cell_length_a 5.64
+            _cell_length_b 5.64
+            _cell_length_c 5.64
+            _cell_angle_alpha 90
+            _cell_angle_beta 90
+            _cell_angle_gamma 90
+            loop_
+            _symmetry_equiv_pos_as_xyz
+            x,y,z
+            loop_
+            _atom_site_label
+            _atom_site_type_symbol
+            _atom_site_fract_x
+            _atom_site_fract_y
+            _atom_site_fract_z
+            _atom_site_occupancy
+            Na1 Na+ 0 0 0 1
+            Cl1 Cl- 0.017730 0 0 1
+            """;
+
+    @Test
+    void inspectWarnsAboutOverlappingSitesAndStrictRefusesThem() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("inspect-strict");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("close.cif"), CLOSE_SITES_CIF);
+        Run lenient = run("inspect", "--warnings", file.toString());
+        assertEquals(CommandLineRunner.OK, lenient.code(), lenient.err());
+        assertTrue(lenient.out().contains(file + ":18: warning: data_close: 1 pair of sites closer than 0.5 Angstrom"),
+                lenient.out());
+        Run strict = run("inspect", "--strict", file.toString());
+        assertEquals(CommandLineRunner.FAILED, strict.code(), strict.out());
+        assertTrue(strict.err().contains("cgformer inspect: " + file + ":18: data_close: 1 pair of sites closer than 0.5"),
+                strict.err());
+        java.nio.file.Path huge = java.nio.file.Files.writeString(dir.resolve("huge.cif"),
+                CLOSE_SITES_CIF.replace("_cell_length_a 5.64", "_cell_length_a 1e308"));
+        Run refused = run("inspect", huge.toString());
+        assertEquals(CommandLineRunner.FAILED, refused.code(), refused.out());
+        assertTrue(refused.err().contains(huge + ":2: cell a=1.0E308") && !refused.out().contains("Infinity"), refused.err());
+    }
+
     private static Run run(String... args) throws Exception {
         CommandLineRunner runner = service(CommandLineRunner.class);
         PrintStream oldOut = System.out;

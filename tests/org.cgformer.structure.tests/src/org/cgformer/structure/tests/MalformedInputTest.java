@@ -112,6 +112,109 @@ class MalformedInputTest {
         assertTrue(refusedCount > 100, "mutations too gentle: " + refusedCount);
     }
 
+    /** Values no cell length, angle, coordinate or occupancy should hold: huge, tiny, not a number, negative, zero. */
+    private static final List<String> EXTREMES = List.of("1e308", "-1e308", "1e999", "1e200", "1e15", "4.9e-324", "1e-300",
+            "0.0001", "1e-9", "NaN", "Infinity", "-5.64", "-1", "0", "-0", "0.0", "180", "360", "1e-4", "179.9999", "90.00001");
+    /** file:line: message for the POSCAR reader. */
+    private static final Pattern LOCATED_POSCAR = Pattern.compile("(?s)POSCAR:[1-9]\\d*: .+");
+
+    /**
+     * Every cell length, cell angle, coordinate and occupancy of a CIF, and every lattice number, scaling
+     * factor and coordinate of a POSCAR, replaced by each extreme value: the file is either refused with a
+     * located message, or read into a structure whose lattice, volume, density and coordinates are finite,
+     * with at least {@code MINIMUM_VOLUME_PER_ATOM} per atom, and quickly (no neighbour search over a
+     * collapsed cell).
+     */
+    @Test
+    void extremeLatticeAndCoordinateValuesAreReadOrRefusedWithFileAndLine() throws Exception {
+        String[] cifFields = {"_cell_length_a 5.64(2)", "_cell_length_b 5.64", "_cell_length_c 5.64", "_cell_angle_alpha 90",
+            "_cell_angle_beta 90.0(1)", "_cell_angle_gamma 90", "Na1 Na+ 0 0 0 1", "Cl1 Cl- 0.5 0.5 0.5 1"};
+        String p1 = GOOD.replace("_symmetry_space_group_name_H-M 'F m -3 m'", "loop_\n_symmetry_equiv_pos_as_xyz\nx,y,z");
+        int cases = 0;
+        int refusedCount = 0;
+        long start = System.nanoTime();
+        for (String base : List.of(GOOD, p1)) {
+            for (String field : cifFields) {
+                for (String value : EXTREMES) {
+                    for (String variant : cifVariants(field, value)) {
+                        cases++;
+                        refusedCount += readOrRefused(() -> reader.read("extreme.cif", base.replace(field, variant)), LOCATED,
+                                field + " -> " + variant) ? 0 : 1;
+                    }
+                }
+            }
+        }
+        String poscar = "NaCl\n1.0\n5.64 0 0\n0 5.64 0\n0 0 5.64\nNa Cl\n1 1\n%s\n0 0 0\n0.5 0.5 0.5\n";
+        PoscarReader poscarReader = new PoscarReader();
+        for (String mode : List.of("Direct", "Cartesian")) {
+            String text = String.format(poscar, mode);
+            String[] lines = text.split("\n", -1);
+            for (int line : new int[] {1, 2, 3, 4, 8, 9}) {
+                String[] fields = lines[line].split(" ");
+                for (int f = 0; f < fields.length; f++) {
+                    for (String value : EXTREMES) {
+                        String[] changed = lines.clone();
+                        String[] changedFields = fields.clone();
+                        changedFields[f] = value;
+                        changed[line] = String.join(" ", changedFields);
+                        cases++;
+                        refusedCount += readOrRefused(() -> poscarReader.read("POSCAR", String.join("\n", changed)),
+                                LOCATED_POSCAR, "POSCAR line " + (line + 1) + " -> " + changed[line]) ? 0 : 1;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("extremes: %d files with extreme lattice/coordinate values, %d refused with file:line messages, "
+                + "the rest read (%.1f s)%n", cases, refusedCount, seconds);
+        assertTrue(refusedCount > cases / 3, "extremes too gentle: " + refusedCount + " of " + cases);
+        assertTrue(seconds < 60, "reading the extremes took " + seconds + " s");
+    }
+
+    /** The value in each numeric field of a CIF line (a tag line has one, a site row four). */
+    private static List<String> cifVariants(String field, String value) {
+        String[] parts = field.split(" ");
+        List<String> variants = new java.util.ArrayList<>();
+        int first = field.startsWith("_") ? 1 : 2;
+        for (int i = first; i < parts.length; i++) {
+            String[] changed = parts.clone();
+            changed[i] = value;
+            variants.add(String.join(" ", changed));
+        }
+        return variants;
+    }
+
+    /** True when read into a sane structure, false when refused with a located message; anything else fails. */
+    private static boolean readOrRefused(org.junit.jupiter.api.function.ThrowingSupplier<org.cgformer.structure.api.ReadResult> read,
+            Pattern located, String what) {
+        org.cgformer.structure.api.ReadResult result;
+        try {
+            result = read.get();
+        } catch (StructureFormatException e) {
+            if (!located.matcher(e.getMessage()).matches()) {
+                fail("message without file and line for " + what + ": " + e.getMessage());
+            }
+            return false;
+        } catch (Throwable e) {
+            throw new AssertionError("unexpected " + e + " for " + what, e);
+        }
+        for (org.cgformer.structure.api.ReadResult.NamedStructure named : result.structures()) {
+            org.cgformer.structure.api.Structure s = named.structure();
+            for (double v : s.lattice().parameters()) {
+                assertTrue(Double.isFinite(v) && v > 0, what + ": lattice " + s.lattice());
+            }
+            assertTrue(Double.isFinite(s.volume()) && Double.isFinite(s.density()), what + ": volume " + s.volume());
+            assertTrue(s.volume() / s.composition().numberOfAtoms()
+                    >= org.cgformer.structure.io.internal.StructureChecks.MINIMUM_VOLUME_PER_ATOM, what + ": volume " + s.volume());
+            for (org.cgformer.structure.api.Site site : s.sites()) {
+                for (double c : site.fracCoords()) {
+                    assertTrue(Double.isFinite(c), what + ": site " + site);
+                }
+            }
+        }
+        return true;
+    }
+
     private static String mutate(String text, Random random) {
         StringBuilder s = new StringBuilder(text);
         int edits = 1 + random.nextInt(6);

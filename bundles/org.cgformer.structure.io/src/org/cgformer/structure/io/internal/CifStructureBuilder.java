@@ -77,7 +77,30 @@ final class CifStructureBuilder {
         List<AsymmetricSite> asymmetric = atomSites(lattice, oxidationNumbers());
         List<Position> positions = mergeByPosition(asymmetric, symmetry.operations());
         List<Site> sites = expand(positions, symmetry.operations());
-        return new NamedStructure(block.name(), Structure.of(lattice, sites), symmetry.given());
+        Structure structure = Structure.of(lattice, sites);
+        check(structure, positions);
+        return new NamedStructure(block.name(), structure, symmetry.given());
+    }
+
+    /** The readers' sanity checks: too little volume per atom refuses the block, overlapping sites are a warning. */
+    private void check(Structure structure, List<Position> positions) throws CifDataException {
+        String volume = StructureChecks.volumePerAtomProblem(structure);
+        if (volume != null) {
+            throw new CifDataException(cellLine(), volume);
+        }
+        List<StructureChecks.ClosePair> overlapping = StructureChecks.overlappingSites(structure);
+        if (!overlapping.isEmpty()) {
+            String label = structure.site(overlapping.get(0).first()).label();
+            int line = positions.stream().filter(p -> p.label.equals(label)).mapToInt(p -> p.line).findFirst()
+                    .orElse(block.line());
+            issues.add(ParseIssue.warning(file, line, "data_" + block.name() + ": "
+                    + StructureChecks.describe(structure, overlapping)));
+        }
+    }
+
+    private int cellLine() {
+        Column cell = block.column("_cell_length_a");
+        return cell != null ? cell.line() : block.line();
     }
 
     private Lattice lattice() throws CifDataException {
@@ -94,7 +117,7 @@ final class CifStructureBuilder {
         try {
             return Lattice.fromParameters(p[0], p[1], p[2], p[3], p[4], p[5]);
         } catch (StructureException e) {
-            throw new CifDataException(block.column("_cell_length_a").line(), e.getMessage());
+            throw new CifDataException(cellLine(), e.getMessage());
         }
     }
 
@@ -253,6 +276,10 @@ final class CifStructureBuilder {
             }
             if (cartesian) {
                 frac = lattice.fracCoords(frac);
+                if (!(Double.isFinite(frac[0]) && Double.isFinite(frac[1]) && Double.isFinite(frac[2]))) {
+                    throw new CifDataException(coords[0].get(row).line(), "Cartesian coordinates of row " + (row + 1)
+                            + " give fractional coordinates " + java.util.Arrays.toString(frac));
+                }
             }
             snapped += snapThirds(frac, coords, row);
             AsymmetricSite site = atomSite(row, frac, labels, types, occupancies, oxidation);

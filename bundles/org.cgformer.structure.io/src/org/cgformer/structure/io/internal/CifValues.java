@@ -21,13 +21,17 @@ final class CifValues {
     private CifValues() {
     }
 
-    /** The number in {@code value}, uncertainty removed. */
+    /** The number in {@code value}, uncertainty removed; too large for a double (1e999) is refused. */
     static double number(Value value, String what) throws CifDataException {
         Matcher m = NUMBER.matcher(value.text().strip());
         if (value.unknown() || !m.matches()) {
             throw new CifDataException(value.line(), what + " '" + CifParser.shorten(value.text()) + "' is not a number");
         }
-        return Double.parseDouble(m.group(1));
+        double number = Double.parseDouble(m.group(1));
+        if (!Double.isFinite(number)) {
+            throw new CifDataException(value.line(), what + " '" + CifParser.shorten(value.text()) + "' is not a finite number");
+        }
+        return number;
     }
 
     /** Like {@link #number} but {@code fallback} for CIF's unknown values '?' and '.'. */

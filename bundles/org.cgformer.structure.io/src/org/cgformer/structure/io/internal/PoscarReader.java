@@ -79,23 +79,59 @@ public class PoscarReader implements StructureReader {
 
         NamedStructure structure() throws LineException {
             String comment = line("the comment line").strip();
+            int scaleLine = next + 1;
             double scale = numbers(1, "the scaling factor")[0];
+            int latticeLine = next + 1;
             double[][] rows = {numbers(3, "lattice vector a"), numbers(3, "lattice vector b"), numbers(3, "lattice vector c")};
-            Lattice lattice = scaled(Lattice.of(rows), scale);
+            Lattice given = lattice(rows, latticeLine);
+            Lattice lattice = scaled(given, scale, scaleLine);
             List<Element> elements = speciesLine(comment);
             int[] counts = counts(elements.size());
             boolean cartesian = coordinateMode();
             List<Site> sites = new ArrayList<>();
+            List<Integer> siteLines = new ArrayList<>();
             int index = 0;
             for (int s = 0; s < elements.size(); s++) {
                 for (int n = 0; n < counts[s]; n++) {
                     double[] xyz = numbers(3, "coordinates of site " + (index + 1));
-                    double[] frac = cartesian ? lattice.fracCoords(scaleVector(xyz, scaleFactor(rows, scale))) : xyz;
+                    double[] frac = cartesian ? lattice.fracCoords(scaleVector(xyz, scaleFactor(given, scale))) : xyz;
                     index++;
-                    sites.add(Site.of(elements.get(s).symbol() + index, Species.of(elements.get(s)), frac[0], frac[1], frac[2]));
+                    sites.add(site(elements.get(s).symbol() + index, elements.get(s), frac));
+                    siteLines.add(next);
                 }
             }
-            return new NamedStructure(comment, Structure.of(lattice, sites), "not given");
+            Structure structure = Structure.of(lattice, sites);
+            check(structure, siteLines, latticeLine);
+            return new NamedStructure(comment, structure, "not given");
+        }
+
+        private Lattice lattice(double[][] rows, int line) throws LineException {
+            try {
+                return Lattice.of(rows);
+            } catch (StructureException e) {
+                throw new LineException(line, e.getMessage());
+            }
+        }
+
+        private Site site(String label, Element element, double[] frac) throws LineException {
+            try {
+                return Site.of(label, Species.of(element), frac[0], frac[1], frac[2]);
+            } catch (StructureException e) {
+                throw new LineException(next, e.getMessage());
+            }
+        }
+
+        /** The readers' sanity checks: too little volume per atom is refused, overlapping sites are a warning. */
+        private void check(Structure structure, List<Integer> siteLines, int latticeLine) throws LineException {
+            String volume = StructureChecks.volumePerAtomProblem(structure);
+            if (volume != null) {
+                throw new LineException(latticeLine, volume);
+            }
+            List<StructureChecks.ClosePair> overlapping = StructureChecks.overlappingSites(structure);
+            if (!overlapping.isEmpty()) {
+                issues.add(ParseIssue.warning(file, siteLines.get(overlapping.get(0).first()),
+                        StructureChecks.describe(structure, overlapping)));
+            }
         }
 
         private String line(String what) throws LineException {
@@ -126,19 +162,23 @@ public class PoscarReader implements StructureReader {
         }
 
         /** A negative scale is the cell volume (VASP's convention). */
-        private static Lattice scaled(Lattice lattice, double scale) {
-            double factor = scale < 0 ? Math.cbrt(-scale / lattice.volume()) : scale;
+        private static Lattice scaled(Lattice lattice, double scale, int line) throws LineException {
+            double factor = scaleFactor(lattice, scale);
             double[][] m = lattice.matrix();
             for (double[] row : m) {
                 for (int j = 0; j < 3; j++) {
                     row[j] *= factor;
                 }
             }
-            return Lattice.of(m);
+            try {
+                return Lattice.of(m);
+            } catch (StructureException e) {
+                throw new LineException(line, "scaling factor " + scale + ": " + e.getMessage());
+            }
         }
 
-        private static double scaleFactor(double[][] rows, double scale) {
-            return scale < 0 ? Math.cbrt(-scale / Lattice.of(rows).volume()) : scale;
+        private static double scaleFactor(Lattice lattice, double scale) {
+            return scale < 0 ? Math.cbrt(-scale / lattice.volume()) : scale;
         }
 
         private static double[] scaleVector(double[] v, double factor) {
