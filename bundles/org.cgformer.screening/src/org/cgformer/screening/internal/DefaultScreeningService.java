@@ -666,6 +666,7 @@ public class DefaultScreeningService implements ScreeningService {
             Map<String, Double> truth = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
             ProgressMeter meter = new ProgressMeter(listener, "validate", chosen.size(), 0);
+            long oracleStart = System.nanoTime();
             parallel(chosen, c -> {
                 try {
                     StructureIons ions = StructureIons.of(StructureReader.readFile(runReaders, report.resolve(c.structure())).structure());
@@ -680,6 +681,7 @@ public class DefaultScreeningService implements ScreeningService {
                 }
                 meter.worked();
             });
+            double oracleSeconds = (System.nanoTime() - oracleStart) / 1e9;
             List<Candidate> labelled = chosen.stream().filter(c -> truth.containsKey(c.id())).toList();
             if (labelled.size() < 2) {
                 throw new ScreeningException("validate: the oracle labelled " + labelled.size() + " of " + chosen.size()
@@ -732,6 +734,10 @@ public class DefaultScreeningService implements ScreeningService {
                     + " training or pre-training labels of the barrier models");
             skill.put("oracleRangeEv", List.of(java.util.Arrays.stream(y).min().orElse(Double.NaN), java.util.Arrays.stream(y).max().orElse(Double.NaN)));
             skill.put("models", models);
+            // wall-clock time of the oracle on this machine, all threads of the run (what a surrogate must beat)
+            skill.put("oracleWallSeconds", oracleSeconds);
+            skill.put("oracleSecondsPerCandidate", oracleSeconds / chosen.size());
+            skill.put("oracleThreads", threads());
             if (compositionNote != null) {
                 skill.put("composition", compositionNote);
             }

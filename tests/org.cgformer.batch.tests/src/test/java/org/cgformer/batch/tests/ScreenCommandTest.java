@@ -1,6 +1,7 @@
 package org.cgformer.batch.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ class ScreenCommandTest {
         assertEquals(0, first.code(), first.toString());
         assertTrue(first.out().contains("4 candidates: 4 ranked, 0 failed; shortlist of 2"), first.toString());
         assertTrue(first.out().contains("report: " + report.resolve("index.html")), first.toString());
+        assertTrue(first.out().contains("skill unmeasured"), "a ranking without --validate says so: " + first);
         assertTrue(first.err().contains("[generate]") && first.err().contains("ETA"), first.toString());
         for (String file : List.of("candidates.csv", "shortlist.csv", "summary.json", "index.html", "plots/eb-vs-ehull.png", "plots/funnel.png",
                 "plots/parity-eb-cgcnn.png", "plots/residuals-ehull-cgcnn.png")) {
@@ -52,13 +54,22 @@ class ScreenCommandTest {
 
         CgformerProcess.Result again = CgformerProcess.run(screen);
         assertEquals(0, again.code(), again.toString());
-        assertTrue(again.out().contains("resumed stages: funnel, generate, featurize, predict, rank, report"), again.toString());
+        assertTrue(again.out().contains("resumed stages: funnel, generate, featurize, predict, rank, validate, report"), again.toString());
 
         CgformerProcess.Result bench = CgformerProcess.run("bench", "screen", EXAMPLE.toAbsolutePath().toString(), "--eb-model", model.toString(),
-                "--ehull-model", model.toString(), "--limit", "2", "--decorations", "1");
+                "--ehull-model", model.toString(), "--limit", "2", "--decorations", "1", "--oracle", "2", "--json");
         assertEquals(0, bench.code(), bench.toString());
-        assertTrue(bench.out().contains("candidates screened per second:"), bench.toString());
-        assertTrue(bench.out().contains("every combination, 148995 candidates: extrapolated"), bench.toString());
+        JsonNode figures = new ObjectMapper().readTree(bench.out());
+        double rate = figures.path("candidatesPerSecond").asDouble();
+        double oracle = figures.path("oracleSecondsPerCandidate").asDouble();
+        assertTrue(rate > 0 && oracle > 0, figures.toString());
+        assertEquals(oracle * rate, figures.path("speedupOverOracle").asDouble(), 1e-9 * oracle * rate);
+        assertTrue(figures.path("oracle").asText().contains("grid 0.3 A"), figures.toString());
+        assertTrue(figures.path("peakRssBytes").asLong() > 50L << 20, "a JVM with libtorch holds more than 50 MB: " + figures);
+        // the two structures alone are tens of kB each
+        assertTrue(figures.path("bytesWrittenPerCandidate").asDouble() > 10_000, figures.toString());
+        assertEquals(148995 / rate, figures.path("everyCombinationSeconds").asDouble(), 1e-6 * 148995 / rate);
+        assertFalse(figures.path("everyCombinationMeasured").asBoolean(), figures.toString());
     }
 
     @Test
