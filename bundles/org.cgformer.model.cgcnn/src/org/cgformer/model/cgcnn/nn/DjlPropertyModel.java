@@ -508,6 +508,23 @@ public abstract class DjlPropertyModel implements PropertyModel {
         return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The parameter values of a model of this kind, flattened, by the parameter names {@link Block#getParameters()} gives
+     * (batch-norm running statistics included): what fine-tuning froze or re-initialised can be checked value by value.
+     *
+     * @throws IllegalArgumentException when {@code model} is not a model of this kind
+     */
+    public Map<String, float[]> parameterValues(TrainedModel model) {
+        if (!(model instanceof DjlTrainedModel m) || !m.descriptor().model().equals(name())) {
+            throw new IllegalArgumentException("not a trained '" + name() + "' model: " + model);
+        }
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (ai.djl.util.Pair<String, Parameter> p : m.net().getParameters()) {
+            values.put(p.getKey(), p.getValue().getArray().toFloatArray());
+        }
+        return values;
+    }
+
     @Override
     public TrainedModel load(Path folder) throws ModelFileException {
         ModelDescriptor d = ModelDescriptor.read(folder);
