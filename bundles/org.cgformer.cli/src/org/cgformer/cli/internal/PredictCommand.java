@@ -22,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "Predict the property of structure files with a trained model folder (model.json + parameters.djl).",
     "A folder of fold models (the output of 'cgformer train --folds/--kfold') predicts as an ensemble: the mean and the "
             + "standard deviation over the folds; --final uses the model trained on all data (OUT/final) instead.",
+    "Models trained on transformed targets (model.json metric targetTransform, e.g. the Ehull models' asinh:100) predict in "
+            + "the targets' own units (meV/atom): each model's prediction is transformed back before mean and spread.",
     "Prints CSV (id,file,prediction,std,models) or writes it to -o. Files that cannot be read are reported and skipped."})
 public class PredictCommand implements Callable<Integer> {
 
@@ -59,7 +61,13 @@ public class PredictCommand implements Callable<Integer> {
         try (Ensemble ensemble = tools.service.loadEnsemble(modelFolder, finalModel)) {
             members = ensemble.size();
             graphs = tools.service.featurize(files, ensemble.featurizer(), graphCache, ModelTools.monitor(err));
-            List<EnsemblePrediction> predictions = ensemble.predict(graphs.graphs());
+            // models trained on transformed targets (the Ehull models: asinh) predict in the targets' own units, as screening does
+            String transform = ensemble.targetTransform();
+            if (!transform.equals("identity")) {
+                err.printf("%s was trained on %s-transformed targets: predictions are transformed back to the targets' units%n",
+                        modelFolder, transform);
+            }
+            List<EnsemblePrediction> predictions = ensemble.predictOnOriginalScale(graphs.graphs());
             for (int i = 0; i < graphs.size(); i++) {
                 EnsemblePrediction p = predictions.get(i);
                 csv.append(String.format(Locale.ROOT, "%s,%s,%.9g,%.3g,%d%n", graphs.ids().get(i), graphs.files().get(i), p.mean(), p.std(),

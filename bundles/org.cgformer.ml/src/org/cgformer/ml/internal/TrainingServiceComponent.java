@@ -442,8 +442,11 @@ public final class TrainingServiceComponent implements TrainingService {
                     if (parentRecord != null) {
                         saved = saved.withMetric(ModelDescriptor.PARENT, parentRecord);
                     }
+                    // without a test part the parity rows are the validation structures that chose the best epoch: say so
+                    String split = testPart == null ? "validation" : "test";
+                    saved = saved.withMetric(PARITY_SPLIT, split);
                     saved.write(folder);
-                    writeParity(folder.resolve(PARITY_FILE), test, predicted);
+                    writeParity(folder.resolve(PARITY_FILE), test, predicted, split);
                     deleteTree(folder.resolve(CHECKPOINT));
                 }
                 return new FoldResult(name, folder, metrics, (int) d.metric("bestEpoch"), (int) d.metric("epochs"),
@@ -518,11 +521,12 @@ public final class TrainingServiceComponent implements TrainingService {
         return out;
     }
 
-    static void writeParity(Path file, List<Sample> test, double[] predicted) throws IOException {
-        StringBuilder csv = new StringBuilder("id,target,predicted,residual\n");
+    /** {@link #PARITY_FILE}; the split column comes last, so readers of the first four columns are unaffected. */
+    static void writeParity(Path file, List<Sample> test, double[] predicted, String split) throws IOException {
+        StringBuilder csv = new StringBuilder("id,target,predicted,residual,split\n");
         for (int i = 0; i < test.size(); i++) {
             csv.append(test.get(i).id()).append(',').append(test.get(i).target()).append(',').append(predicted[i]).append(',')
-                    .append(predicted[i] - test.get(i).target()).append('\n');
+                    .append(predicted[i] - test.get(i).target()).append(',').append(split).append('\n');
         }
         Files.writeString(file, csv);
     }

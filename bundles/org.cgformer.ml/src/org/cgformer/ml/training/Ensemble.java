@@ -11,7 +11,8 @@ import org.cgformer.ml.api.TrainedModel;
 
 /**
  * Trained models loaded together from a model folder: one model, or every fold model of a cross-validation;
- * predicts the mean and spread over its members. All members read graphs of the same featurizer. Holds native
+ * predicts the mean and spread over its members (on the targets' original scale with
+ * {@link #predictOnOriginalScale(List)}). All members read graphs of the same featurizer. Holds native
  * memory: close it.
  */
 public final class Ensemble implements AutoCloseable {
@@ -78,6 +79,48 @@ public final class Ensemble implements AutoCloseable {
             }
             double[] ms = Metrics.meanStd(v);
             out.add(new EnsemblePrediction(ms[0], ms[1], v));
+        }
+        return out;
+    }
+
+    /**
+     * The spec of the target transform the members were trained with ({@code identity} when they record none).
+     *
+     * @throws IllegalArgumentException when members record different transforms
+     * @since 1.1
+     */
+    public String targetTransform() {
+        String spec = null;
+        for (Member m : members) {
+            String memberSpec = TargetTransform.specOf(m.model().descriptor());
+            if (spec != null && !spec.equals(memberSpec)) {
+                throw new IllegalArgumentException(folder + ": members were trained with different target transforms (" + spec + ", "
+                        + memberSpec + " in " + m.folder() + ")");
+            }
+            spec = memberSpec;
+        }
+        return spec;
+    }
+
+    /**
+     * Mean and spread of the members' predictions on the targets' original scale: each member's prediction is
+     * transformed back ({@link #targetTransform()}) before mean and spread are taken; the mean of transformed values
+     * transformed back would be a geometric-like mean, not the mean prediction. The same as {@link #predict(List)} for
+     * members trained on untransformed targets.
+     *
+     * @throws IllegalArgumentException when members record different or unknown transforms
+     * @since 1.1
+     */
+    public List<EnsemblePrediction> predictOnOriginalScale(List<CrystalGraph> graphs) {
+        TargetTransform transform = TargetTransform.parse(targetTransform());
+        List<EnsemblePrediction> out = new ArrayList<>(graphs.size());
+        for (EnsemblePrediction p : predict(graphs)) {
+            double[] values = p.values().clone();
+            for (int k = 0; k < values.length; k++) {
+                values[k] = transform.inverse(values[k]);
+            }
+            double[] ms = Metrics.meanStd(values);
+            out.add(new EnsemblePrediction(ms[0], ms[1], values));
         }
         return out;
     }

@@ -30,8 +30,18 @@ public interface TrainingService {
     String FINAL = "final";
     /** Cross-validation summary in the output folder. */
     String METRICS_FILE = "metrics.json";
-    /** Test (or validation) predictions in each model folder: {@code id,target,predicted,residual}. */
+    /**
+     * Predictions in each model folder, {@code id,target,predicted,residual,split}: a fold's test part ({@code split} =
+     * {@code test}), or for a model without one (a hold-out training, {@code final}) its validation part
+     * ({@code validation}), the structures that chose its best epoch. Files written before 1.1 have no split column.
+     */
     String PARITY_FILE = "parity.csv";
+    /**
+     * model.json metric saying what {@link #PARITY_FILE} holds: {@code test} or {@code validation}.
+     *
+     * @since 1.1
+     */
+    String PARITY_SPLIT = "paritySplit";
 
     /** The property models installed now, by name. */
     List<PropertyModel> models();

@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A model folder as an ensemble: one model ({@code model.json} in the folder) or the fold models of a
  * cross-validation ({@code fold_*}/model.json, the output of {@code cgformer train --kfold}), loaded by the
  * {@link TrainingService}; predicts the mean and the standard deviation over its members. Also reads what the folder says about its accuracy: the cross-validation
- * metrics ({@code metrics.json}) and the test-fold predictions ({@code fold_*}/parity.csv).
+ * metrics ({@code metrics.json}) and the test-fold predictions ({@code fold_*}/parity.csv), or for a single model the
+ * predictions of its validation structures, labelled as such ({@link #paritySplit}).
  */
 final class ModelEnsemble implements AutoCloseable {
 
@@ -161,9 +162,40 @@ final class ModelEnsemble implements AutoCloseable {
             pooled.put("medianAbsoluteError", abs.length % 2 == 1 ? abs[abs.length / 2] : (abs[abs.length / 2 - 1] + abs[abs.length / 2]) / 2);
             pooled.put("rmse", m.rmse());
             pooled.put("r2", m.r2());
-            out.put("testPredictionsPooled", pooled);
+            String split = paritySplit(folder);
+            pooled.put("split", split);
+            out.put(split.equals(TEST) ? "testPredictionsPooled" : "validationPredictionsPooled", pooled);
         }
         return out;
+    }
+
+    /** {@link #paritySplit} of cross-validation folds: their parity rows are their test parts. */
+    static final String TEST = "test";
+    /** {@link #paritySplit} of a model without a test part: its parity rows chose its best epoch, their errors are optimistic. */
+    static final String VALIDATION = "validation";
+
+    /**
+     * What the parity rows of {@code folder} are: {@value #TEST} when every member's are its fold's test part, else
+     * {@value #VALIDATION}. Members record it in model.json ({@link TrainingService#PARITY_SPLIT}); before that the
+     * training service (which records a {@code runKey}) recorded {@code testMae} exactly when a model had a test part.
+     * Folders written otherwise say nothing and are taken for test folds, as they always were.
+     */
+    static String paritySplit(Path folder) throws ScreeningException {
+        for (Path member : memberFolders(folder)) {
+            Map<String, Object> metrics;
+            try {
+                metrics = ModelDescriptor.read(member).metrics();
+            } catch (ModelFileException e) {
+                throw new ScreeningException(e.getMessage(), e);
+            }
+            Object split = metrics.get(TrainingService.PARITY_SPLIT);
+            boolean tested = split != null ? TEST.equals(split.toString())
+                    : metrics.containsKey("testMae") || !metrics.containsKey("runKey");
+            if (!tested) {
+                return VALIDATION;
+            }
+        }
+        return TEST;
     }
 
     /**
@@ -180,7 +212,10 @@ final class ModelEnsemble implements AutoCloseable {
         return ensemble != null && Files.isRegularFile(ensemble.resolve("metrics.json")) ? ensemble : member;
     }
 
-    /** The test predictions of every fold ({@code parity.csv}: id,target,predicted,residual); empty when there are none. */
+    /**
+     * The parity rows of every member ({@code parity.csv}: id,target,predicted,residual[,split]): test folds, or a single
+     * model's validation structures ({@link #paritySplit}); empty when there are none.
+     */
     static List<ParityPoint> parity(Path folder) throws ScreeningException {
         List<ParityPoint> points = new ArrayList<>();
         for (Path member : memberFolders(folder)) {

@@ -53,7 +53,8 @@ final class ReportWriter {
             double[] t = parity.stream().mapToDouble(ModelEnsemble.ParityPoint::target).toArray();
             double[] p = parity.stream().mapToDouble(ModelEnsemble.ParityPoint::predicted).toArray();
             String name = role.key() + "-" + metrics.get("model");
-            String title = role.label() + " (" + metrics.get("model") + "), cross-validation test folds";
+            String title = role.label() + " (" + metrics.get("model") + "), " + (ModelEnsemble.paritySplit(role.folder()).equals(
+                    ModelEnsemble.TEST) ? "cross-validation test folds" : "validation structures (they chose the best epoch: not a test)");
             Plots.parity(plots.resolve("parity-" + name + ".png"), "Parity: " + title, role.unit(), t, p);
             Plots.residuals(plots.resolve("residuals-" + name + ".png"), "Residuals: " + title, role.unit(), t, p);
             plotFiles.add("parity-" + name + ".png");
@@ -256,11 +257,17 @@ final class ReportWriter {
             Map<?, ?> m = (Map<?, ?>) e.getValue();
             Map<?, ?> cv = m.get("crossValidation") instanceof Map<?, ?> x ? x : Map.of();
             Map<?, ?> pooled = m.get("testPredictionsPooled") instanceof Map<?, ?> x ? x : Map.of();
+            // a single model has only its validation structures, which chose its best epoch: shown, but never as a test
+            String pooledNote = "";
+            if (pooled.isEmpty() && m.get("validationPredictionsPooled") instanceof Map<?, ?> v) {
+                pooled = v;
+                pooledNote = " (validation)";
+            }
             h.append("<tr><td class=\"l\">").append(esc(String.valueOf(e.getKey()))).append("</td><td class=\"l\">")
                     .append(esc(m.get("model") + " (" + m.get("featurizer") + ")")).append("</td><td>").append(m.get("members"))
                     .append("</td><td>").append(fmt(cv.get("mae"))).append("</td><td>").append(fmt(cv.get("rmse"))).append("</td><td>")
-                    .append(fmt(cv.get("r2"))).append("</td><td>").append(fmt(pooled.get("mae"))).append("</td><td>")
-                    .append(fmt(pooled.get("medianAbsoluteError"))).append("</td></tr>\n");
+                    .append(fmt(cv.get("r2"))).append("</td><td>").append(fmt(pooled.get("mae"))).append(pooledNote).append("</td><td>")
+                    .append(fmt(pooled.get("medianAbsoluteError"))).append(pooledNote).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>Plots</h2>\n");
         for (String plot : plots) {

@@ -40,40 +40,35 @@ public interface TargetTransform {
      * @param scale s, in target units (meV/atom for Ehull)
      */
     static TargetTransform asinh(double scale) {
-        if (!(scale > 0)) {
-            throw new IllegalArgumentException("asinh scale must be positive, got " + scale);
-        }
-        return new TargetTransform() {
-            @Override
-            public String name() {
-                return "asinh(y/" + scale + ")";
-            }
-
-            @Override
-            public double forward(double target) {
-                double x = target / scale;
-                return Math.log(x + Math.sqrt(x * x + 1));
-            }
-
-            @Override
-            public double inverse(double transformed) {
-                return scale * Math.sinh(transformed);
-            }
-        };
+        return of(org.cgformer.ml.training.TargetTransform.asinh(scale));
     }
 
     /** {@code identity} or {@code asinh:S} (e.g. {@code asinh:100}). */
     static TargetTransform parse(String spec) {
-        if (spec.equals("identity") || spec.equals("none")) {
-            return IDENTITY;
-        }
-        if (spec.startsWith("asinh:")) {
-            try {
-                return asinh(Double.parseDouble(spec.substring("asinh:".length())));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("target transform '" + spec + "': the scale is not a number");
+        org.cgformer.ml.training.TargetTransform parsed = org.cgformer.ml.training.TargetTransform.parse(spec);
+        return parsed == org.cgformer.ml.training.TargetTransform.IDENTITY ? IDENTITY : of(parsed);
+    }
+
+    /**
+     * This API's view of the training service's transform, whose {@link org.cgformer.ml.training.Ensemble#predictOnOriginalScale
+     * inverse} the predictions of {@code predict} and {@code screen} go through: one implementation of each formula.
+     */
+    private static TargetTransform of(org.cgformer.ml.training.TargetTransform t) {
+        return new TargetTransform() {
+            @Override
+            public String name() {
+                return t.name();
             }
-        }
-        throw new IllegalArgumentException("unknown target transform '" + spec + "' (identity | asinh:SCALE)");
+
+            @Override
+            public double forward(double target) {
+                return t.forward(target);
+            }
+
+            @Override
+            public double inverse(double transformed) {
+                return t.inverse(transformed);
+            }
+        };
     }
 }

@@ -51,13 +51,13 @@ public final class CgcnnNet extends VersionedBlock {
         if (inputs.size() < GraphInputs.BASIC) {
             throw new IllegalArgumentException("expected [nodes, edges, neighbours, neighbourMask, pool], got " + inputs.size() + " arrays");
         }
-        NDArray nodes = embedding.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow();
+        NDArray nodes = forwardChild(embedding, ps, new NDList(inputs.get(0)), training).singletonOrThrow();
         for (CgcnnConv conv : convs) {
-            nodes = conv.forward(ps, new NDList(nodes, inputs.get(1), inputs.get(2), inputs.get(3)), training).singletonOrThrow();
+            nodes = forwardChild(conv, ps, new NDList(nodes, inputs.get(1), inputs.get(2), inputs.get(3)), training).singletonOrThrow();
         }
         NDArray crystal = Activation.softPlus(inputs.get(4).matMul(nodes));
-        crystal = Activation.softPlus(hidden.forward(ps, new NDList(crystal), training).singletonOrThrow());
-        return output.forward(ps, new NDList(crystal), training);
+        crystal = Activation.softPlus(forwardChild(hidden, ps, new NDList(crystal), training).singletonOrThrow());
+        return forwardChild(output, ps, new NDList(crystal), training);
     }
 
     @Override

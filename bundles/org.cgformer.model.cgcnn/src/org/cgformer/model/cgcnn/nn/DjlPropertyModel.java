@@ -136,27 +136,80 @@ public abstract class DjlPropertyModel implements PropertyModel {
     }
 
     /**
-     * Layer groups for fine-tuning ({@code --freeze}, {@code --reset-head}): group name to the prefixes of the parameter
-     * names (as {@link Block#getParameters()} names them) that belong to it. The default knows CGCNN's blocks:
-     * {@code embedding}, {@code conv} ({@code conv_*}) and {@code head} ({@code hidden}, {@code output}); networks with
-     * other blocks add theirs.
+     * Layer groups for fine-tuning ({@code --freeze}, {@code --reset-head}): group name to its members, each the name the
+     * network gave one of its child blocks ({@code addChildBlock("embedding", ...)}) or one of its own parameters; a
+     * member ending in {@code *} names a numbered family ({@code conv_*}: {@code conv_0}, {@code conv_1}, ...). They are
+     * resolved on the block tree ({@link #layerGroupParameters(Block)}), never on the flattened parameter names, in which
+     * DJL puts each child's position first ({@code 02conv_0_...}). The default knows CGCNN's network: {@code embedding},
+     * {@code conv} and {@value #HEAD} ({@code hidden}, {@code output}); networks with other blocks give theirs.
      */
-    protected Map<String, List<String>> layerGroupPrefixes() {
+    protected Map<String, List<String>> layerGroupMembers() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put("embedding", List.of("embedding"));
-        groups.put("conv", List.of("conv_"));
+        groups.put("conv", List.of("conv_*"));
         groups.put(HEAD, List.of("hidden", "output"));
         return groups;
     }
 
     @Override
     public Set<String> layerGroups() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(layerGroupPrefixes().keySet()));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(layerGroupMembers().keySet()));
     }
 
-    /** Whether a parameter name belongs to a layer group. */
-    private boolean inGroup(String parameter, String group) {
-        return layerGroupPrefixes().getOrDefault(group, List.of()).stream().anyMatch(parameter::startsWith);
+    /**
+     * The parameters of each layer group of {@code net}, in group order: all parameters (at any depth) of the child blocks
+     * its members name, and the network's own parameters they name. A group of a network built without those blocks
+     * (e.g. {@code conv} with {@code convLayers} 0) is empty.
+     */
+    public Map<String, List<Parameter>> layerGroupParameters(Block net) {
+        Map<String, List<Parameter>> groups = new LinkedHashMap<>();
+        ai.djl.nn.BlockList children = net.getChildren();
+        for (Map.Entry<String, List<String>> group : layerGroupMembers().entrySet()) {
+            List<Parameter> parameters = new ArrayList<>();
+            for (int i = 0; i < children.size(); i++) {
+                if (matches(group.getValue(), childName(children.get(i).getKey(), i))) {
+                    children.get(i).getValue().getParameters().values().forEach(parameters::add);
+                }
+            }
+            for (ai.djl.util.Pair<String, Parameter> p : net.getDirectParameters()) {
+                if (matches(group.getValue(), p.getKey())) {
+                    parameters.add(p.getValue());
+                }
+            }
+            groups.put(group.getKey(), parameters);
+        }
+        return groups;
+    }
+
+    /** The name given to {@code addChildBlock}: DJL's key of child {@code index} without its position ({@code "%02d"}). */
+    private static String childName(String key, int index) {
+        String position = String.format(java.util.Locale.ROOT, "%02d", index + 1);
+        if (!key.startsWith(position)) {
+            throw new IllegalStateException("child block " + index + " is named '" + key + "', not '" + position + "...'");
+        }
+        return key.substring(position.length());
+    }
+
+    private static boolean matches(List<String> members, String name) {
+        for (String member : members) {
+            if (member.endsWith("*") ? name.matches(java.util.regex.Pattern.quote(member.substring(0, member.length() - 1)) + "\\d+")
+                    : name.equals(member)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names of each layer group's parameters in a trained model of this kind, as {@link #parameterValues} names them. */
+    public Map<String, List<String>> layerGroupParameterNames(TrainedModel model) {
+        Block net = djl(model).net();
+        Map<Parameter, String> names = new java.util.IdentityHashMap<>();
+        for (ai.djl.util.Pair<String, Parameter> p : net.getParameters()) {
+            names.put(p.getValue(), p.getKey());
+        }
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        layerGroupParameters(net).forEach((g, ps) -> groups.put(g, ps.stream().map(names::get).toList()));
+        return groups;
     }
 
     /**
@@ -191,9 +244,13 @@ public abstract class DjlPropertyModel implements PropertyModel {
                         + "; the training graphs are of " + first.featurizerName() + "@" + first.featurizerVersion());
             }
             for (String g : request.fineTuning().freeze()) {
-                if (!layerGroupPrefixes().containsKey(g)) {
+                if (!layerGroupMembers().containsKey(g)) {
                     throw new IllegalArgumentException("model " + name() + " has no layer group '" + g + "'; it has " + layerGroups());
                 }
+            }
+            if (request.fineTuning().freeze().containsAll(layerGroups())) {
+                throw new IllegalArgumentException("freezing every layer group of model " + name() + " " + layerGroups()
+                        + " leaves nothing to train");
             }
             hp = hyperParameters(pd.hyperParameters());
         } else {
@@ -223,21 +280,11 @@ public abstract class DjlPropertyModel implements PropertyModel {
             } else if (parent != null) {
                 restore(net, manager, serialize(parent.net()));
                 if (resetHead) {
-                    for (ai.djl.util.Pair<String, Parameter> p : net.getParameters()) {
-                        if (inGroup(p.getKey(), HEAD)) {
-                            p.getValue().close(); // uninitialised again: the trainer initialises it afresh
-                        }
-                    }
+                    resetHead(net);
                 }
             }
             if (parent != null) {
-                for (ai.djl.util.Pair<String, Parameter> p : net.getParameters()) {
-                    for (String g : request.fineTuning().freeze()) {
-                        if (inGroup(p.getKey(), g)) {
-                            p.getValue().freeze(true);
-                        }
-                    }
-                }
+                freeze(net, request.fineTuning().freeze());
             }
             model.setBlock(net);
             float[] learningRate = {(float) options.learningRateAt(1)};
@@ -348,6 +395,8 @@ public abstract class DjlPropertyModel implements PropertyModel {
                 Map<String, Object> fineTuning = new LinkedHashMap<>();
                 fineTuning.put("resetHead", resetHead);
                 fineTuning.put("freeze", List.copyOf(new java.util.TreeSet<>(request.fineTuning().freeze())));
+                fineTuning.put("frozenValues", values(net, request.fineTuning().freeze()));
+                fineTuning.put("resetValues", resetHead ? values(net, Set.of(HEAD)) : 0L);
                 fineTuning.put("parentParametersSha256", parent.descriptor().parametersSha256());
                 metrics.put("fineTuning", fineTuning);
             }
@@ -361,6 +410,50 @@ public abstract class DjlPropertyModel implements PropertyModel {
                 model.close();
             }
         }
+    }
+
+    /**
+     * Closes the head's parameters: uninitialised again, {@link Trainer#initialize} gives them fresh values from their
+     * initializers (DJL's defaults by parameter type: Xavier for weights, zeros for biases) and the engine's seeded random
+     * state, while every other block keeps the parent's loaded values.
+     */
+    private void resetHead(Block net) {
+        List<Parameter> head = layerGroupParameters(net).get(HEAD);
+        if (head.isEmpty()) {
+            throw new IllegalStateException("model " + name() + " has no parameters in its layer group '" + HEAD + "' to reset");
+        }
+        for (Parameter p : head) {
+            p.close();
+        }
+    }
+
+    /**
+     * Freezes the parameters of {@code groups}: the optimizer updates only parameters that require a gradient (weight
+     * decay included), and the networks run a block whose parameters are all frozen in inference mode
+     * ({@link VersionedBlock#forwardChild}) so that its batch-norm statistics stay as the parent's too.
+     */
+    private void freeze(Block net, Set<String> groups) {
+        Map<String, List<Parameter>> parameters = layerGroupParameters(net);
+        for (String g : groups) {
+            if (parameters.get(g).isEmpty()) {
+                throw new IllegalArgumentException("layer group '" + g + "' of this " + name() + " network has no parameters to freeze");
+            }
+            for (Parameter p : parameters.get(g)) {
+                p.freeze(true);
+            }
+        }
+    }
+
+    /** How many parameter values (scalars) {@code groups} hold. */
+    private long values(Block net, Set<String> groups) {
+        long count = 0;
+        Map<String, List<Parameter>> parameters = layerGroupParameters(net);
+        for (String g : groups) {
+            for (Parameter p : parameters.get(g)) {
+                count += p.getArray().size();
+            }
+        }
+        return count;
     }
 
     private float step(Trainer trainer, Model model, List<Sample> batch, ObjectNode hp, Normalizer normalizer, TrainingOptions.Loss kind) {
@@ -506,6 +599,27 @@ public abstract class DjlPropertyModel implements PropertyModel {
             text.append(s.id()).append(',').append(s.target()).append('\n');
         }
         return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The parameter values of a model of this kind, flattened, by the parameter names {@link Block#getParameters()} gives
+     * (batch-norm running statistics included): what fine-tuning froze or re-initialised can be checked value by value.
+     *
+     * @throws IllegalArgumentException when {@code model} is not a model of this kind
+     */
+    public Map<String, float[]> parameterValues(TrainedModel model) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (ai.djl.util.Pair<String, Parameter> p : djl(model).net().getParameters()) {
+            values.put(p.getKey(), p.getValue().getArray().toFloatArray());
+        }
+        return values;
+    }
+
+    private DjlTrainedModel djl(TrainedModel model) {
+        if (!(model instanceof DjlTrainedModel m) || !m.descriptor().model().equals(name())) {
+            throw new IllegalArgumentException("not a trained '" + name() + "' model: " + model);
+        }
+        return m;
     }
 
     @Override

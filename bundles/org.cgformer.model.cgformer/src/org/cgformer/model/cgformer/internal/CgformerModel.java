@@ -70,12 +70,15 @@ public final class CgformerModel extends DjlPropertyModel {
         return hp;
     }
 
-    /** CGCNN's groups plus {@code centrality} (degree embeddings) and {@code attention} (attention layers, final norm). */
+    /**
+     * CGCNN's groups ({@code embedding}, {@code conv}, {@code head}) plus {@code centrality} (the in- and out-degree
+     * embeddings) and {@code attention} (the attention layers, the final layer norm and the graph token).
+     */
     @Override
-    protected Map<String, List<String>> layerGroupPrefixes() {
-        Map<String, List<String>> groups = new LinkedHashMap<>(super.layerGroupPrefixes());
+    protected Map<String, List<String>> layerGroupMembers() {
+        Map<String, List<String>> groups = new LinkedHashMap<>(super.layerGroupMembers());
         groups.put("centrality", List.of("in_degree", "out_degree"));
-        groups.put("attention", List.of("attention_", "final_norm", "graph_token"));
+        groups.put("attention", List.of("attention_*", "final_norm", "graph_token"));
         return groups;
     }
 

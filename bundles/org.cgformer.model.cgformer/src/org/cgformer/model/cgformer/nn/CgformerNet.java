@@ -91,9 +91,9 @@ public final class CgformerNet extends VersionedBlock {
             throw new IllegalArgumentException("expected the " + GraphInputs.WITH_ATTENTION + " arrays of GraphInputs with attention, got "
                     + in.size());
         }
-        NDArray nodes = embedding.forward(ps, new NDList(in.get(0)), training).singletonOrThrow();
+        NDArray nodes = forwardChild(embedding, ps, new NDList(in.get(0)), training).singletonOrThrow();
         for (CgcnnConv conv : convs) {
-            nodes = conv.forward(ps, new NDList(nodes, in.get(1), in.get(2), in.get(3)), training).singletonOrThrow();
+            nodes = forwardChild(conv, ps, new NDList(nodes, in.get(1), in.get(2), in.get(3)), training).singletonOrThrow();
         }
         NDArray inTable = ps.getValue(inDegree, nodes.getDevice(), training);
         NDArray outTable = ps.getValue(outDegree, nodes.getDevice(), training);
@@ -119,18 +119,18 @@ public final class CgformerNet extends VersionedBlock {
             keyMask = keyMask.getManager().zeros(new Shape(b, 1, 1, 1), keyMask.getDataType()).concat(keyMask, 3);
         }
         for (GraphAttentionLayer layer : layers) {
-            x = layer.forward(ps, new NDList(x, spatial, keyMask), training).singletonOrThrow();
+            x = forwardChild(layer, ps, new NDList(x, spatial, keyMask), training).singletonOrThrow();
         }
         NDArray crystal;
         if (graphToken != null) {
-            crystal = finalNorm.forward(ps, new NDList(x.get(":, 0, :")), training).singletonOrThrow();
+            crystal = forwardChild(finalNorm, ps, new NDList(x.get(":, 0, :")), training).singletonOrThrow();
         } else {
-            NDArray flat = finalNorm.forward(ps, new NDList(x.reshape(b * p, hiddenSize)), training).singletonOrThrow();
+            NDArray flat = forwardChild(finalNorm, ps, new NDList(x.reshape(b * p, hiddenSize)), training).singletonOrThrow();
             NDArray packed = flat.get(new NDIndex("{}", in.get(10)));
             crystal = in.get(4).matMul(packed);
         }
-        crystal = Activation.softPlus(hidden.forward(ps, new NDList(crystal), training).singletonOrThrow());
-        return output.forward(ps, new NDList(crystal), training);
+        crystal = Activation.softPlus(forwardChild(hidden, ps, new NDList(crystal), training).singletonOrThrow());
+        return forwardChild(output, ps, new NDList(crystal), training);
     }
 
     @Override

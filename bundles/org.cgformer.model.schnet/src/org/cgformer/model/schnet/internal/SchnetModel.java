@@ -1,6 +1,8 @@
 package org.cgformer.model.schnet.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.ml.api.Sample;
@@ -84,6 +86,16 @@ public final class SchnetModel extends DjlPropertyModel {
                     + "' (use --featurizer " + FEATURIZER + ")");
         }
         return super.train(request);
+    }
+
+    /** {@code embedding} (the element embedding), {@code interaction} (the interaction blocks) and {@code head} (the atom-wise layers). */
+    @Override
+    protected Map<String, List<String>> layerGroupMembers() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put("embedding", List.of("embedding"));
+        groups.put("interaction", List.of("interaction_*"));
+        groups.put(HEAD, List.of("atom_hidden", "atom_output"));
+        return groups;
     }
 
     @Override

@@ -92,12 +92,12 @@ public final class SchnetNet extends VersionedBlock {
         }
         NDArray rbf = edges.get(new NDIndex(":, :, :{}", k));
         NDArray envelope = edges.get(new NDIndex(":, :, {}:", k));
-        NDArray nodes = embedding.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow();
+        NDArray nodes = forwardChild(embedding, ps, new NDList(inputs.get(0)), training).singletonOrThrow();
         for (SchnetInteraction interaction : interactions) {
-            nodes = interaction.forward(ps, new NDList(nodes, rbf, envelope, inputs.get(2), inputs.get(3)), training).singletonOrThrow();
+            nodes = forwardChild(interaction, ps, new NDList(nodes, rbf, envelope, inputs.get(2), inputs.get(3)), training).singletonOrThrow();
         }
-        NDArray atomwise = SchnetInteraction.shiftedSoftplus(atomHidden.forward(ps, new NDList(nodes), training).singletonOrThrow());
-        atomwise = atomOutput.forward(ps, new NDList(atomwise), training).singletonOrThrow();
+        NDArray atomwise = SchnetInteraction.shiftedSoftplus(forwardChild(atomHidden, ps, new NDList(nodes), training).singletonOrThrow());
+        atomwise = forwardChild(atomOutput, ps, new NDList(atomwise), training).singletonOrThrow();
         NDArray pool = inputs.get(4);
         if (pooling == Pooling.SUM) {
             pool = pool.gt(0).toType(DataType.FLOAT32, false);
