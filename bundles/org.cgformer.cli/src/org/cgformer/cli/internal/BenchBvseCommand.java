@@ -15,6 +15,8 @@ import org.cgformer.bvse.api.BvseOptions;
 import org.cgformer.bvse.api.BvseResult;
 import org.cgformer.bvse.api.StructureIons;
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.structure.api.StructureException;
+import org.cgformer.structure.api.StructureFormatException;
 import org.cgformer.structure.api.StructureReader;
 
 import picocli.CommandLine.Command;
@@ -102,6 +104,7 @@ public class BenchBvseCommand implements Callable<Integer> {
         }
         BvseOptions options = BvseOptions.builder().optResolution(folderResolution).build();
         List<Double> seconds = new ArrayList<>();
+        java.util.Map<String, Integer> refusedFor = new java.util.TreeMap<>();
         int refused = 0;
         long total = System.nanoTime();
         for (Path file : files) {
@@ -110,8 +113,10 @@ public class BenchBvseCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 calculator.compute(ions.lattice(), ions.sites(), options);
                 seconds.add((System.nanoTime() - start) / 1e9);
-            } catch (Exception e) {
+            } catch (StructureFormatException | StructureException | BvseException | java.io.IOException e) {
+                // data problems (no Na, missing softBV parameters, unreadable file); a bug fails the benchmark
                 refused++;
+                refusedFor.merge(e.getClass().getSimpleName() + ": " + firstWords(e.getMessage()), 1, Integer::sum);
             }
         }
         double wall = (System.nanoTime() - total) / 1e9;
@@ -119,6 +124,13 @@ public class BenchBvseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %d structures at %.2f Å, %d refused (no Na, missing parameters…); per structure median %.3f s, mean %.3f s, max %.3f s; wall %.1f s%n",
                 compounds, values.length, folderResolution, refused, median(values),
                 Arrays.stream(values).average().orElse(0), Arrays.stream(values).max().orElse(0), wall);
+        refusedFor.forEach((why, count) -> out.printf(Locale.ROOT, "  refused %d x %s%n", count, why));
+    }
+
+    /** The start of a refusal message, so that refusals of one kind are counted together. */
+    private static String firstWords(String message) {
+        String m = message == null ? "" : message.replaceAll("^.*?: ", "");
+        return m.length() > 60 ? m.substring(0, 60) + "…" : m;
     }
 
     private static Path sharedData() {

@@ -28,6 +28,7 @@ import org.cgformer.bvse.api.BvseResult;
 import org.cgformer.bvse.api.StructureIons;
 import org.cgformer.cli.api.CommandLineRunner;
 import org.cgformer.structure.api.ReadResult;
+import org.cgformer.structure.api.StructureException;
 import org.cgformer.structure.api.StructureFormatException;
 import org.cgformer.structure.api.StructureReader;
 
@@ -153,7 +154,8 @@ public class DatasetBvseCommand implements Callable<Integer> {
             copyCif(file, id);
             appendLine(labels, id + "," + String.format(Locale.ROOT, "%.4f", barrier));
             counts.labelled.incrementAndGet();
-        } catch (StructureFormatException | BvseException | IOException | RuntimeException e) {
+        } catch (StructureFormatException | StructureException | BvseException | IOException e) {
+            // data problems only: a bug (a RuntimeException) stops the run instead of hiding in refused.csv
             appendLine(refused, id + "," + csv(BvseCommand.message(file, e)));
             counts.refused.incrementAndGet();
         }

@@ -676,7 +676,7 @@ public class DefaultScreeningService implements ScreeningService {
                     } else {
                         truth.put(c.id(), result.ea3D());
                     }
-                } catch (StructureFormatException | BvseException e) {
+                } catch (StructureFormatException | StructureException | BvseException e) {
                     refused.put(c.id(), describe(e));
                 }
                 meter.worked();

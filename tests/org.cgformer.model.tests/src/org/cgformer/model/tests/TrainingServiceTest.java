@@ -240,6 +240,18 @@ class TrainingServiceTest {
     }
 
     @Test
+    void anUnreadableCheckpointIsReportedNotSkipped() throws Exception {
+        PropertyModel cgcnn = Fixtures.model("cgcnn");
+        List<Sample> samples = Fixtures.samples(Fixtures.SAMPLE, "cgcnn", 1);
+        Path checkpoint = Files.createDirectories(temp.resolve("corrupt-checkpoint"));
+        Files.writeString(checkpoint.resolve("checkpoint.json"), "{\"format\": 1, \"key\": "); // cut off mid-write
+        TrainingRequest request = TrainingRequest.builder(samples.subList(0, 8), samples.subList(8, 10)).hyperParameters(small())
+                .options(TrainingOptions.defaults().withEpochs(1).withBatchSize(4)).checkpoint(checkpoint, "run-1").build();
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> cgcnn.train(request).close());
+        assertTrue(e.getMessage().contains(checkpoint.toString()) && e.getMessage().contains("delete the folder"), e.getMessage());
+    }
+
+    @Test
     void theServiceSkipsFinishedFoldsAndResumesTheInterruptedOne() throws Exception {
         TrainingService service = Fixtures.service(TrainingService.class);
         LabelledData data = service.loadDataset(Fixtures.data(Fixtures.SAMPLE), service.featurizer("cgcnn"), null, TrainingMonitor.NONE);

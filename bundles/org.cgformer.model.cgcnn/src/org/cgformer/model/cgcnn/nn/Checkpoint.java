@@ -51,7 +51,9 @@ record Checkpoint(String key, int epoch, int bestEpoch, double bestMae, long tra
                     node.path("bestMae").isNumber() ? node.path("bestMae").asDouble() : Double.NaN, node.path("trainNanos").asLong(),
                     node.path("trainStructures").asLong(), current, best);
         } catch (IOException e) {
-            return null;
+            // an unreadable checkpoint is reported, not skipped: training silently from epoch 1 would hide lost work
+            throw new UncheckedIOException("cannot read the checkpoint in " + folder + " (" + e.getMessage()
+                    + "); fix its permissions, or delete the folder to train afresh", e);
         }
     }
 
