@@ -442,6 +442,10 @@ public final class TrainingServiceComponent implements TrainingService {
                     if (parentRecord != null) {
                         saved = saved.withMetric(ModelDescriptor.PARENT, parentRecord);
                     }
+                    Map<String, Object> recipe = ModelDescriptor.recipeOf(job.data().folder()); // how the data's structures were made
+                    if (recipe != null) {
+                        saved = saved.withMetric(ModelDescriptor.RECIPE, recipe);
+                    }
                     saved.write(folder);
                     writeParity(folder.resolve(PARITY_FILE), test, predicted);
                     deleteTree(folder.resolve(CHECKPOINT));
