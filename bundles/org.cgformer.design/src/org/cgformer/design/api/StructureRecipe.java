@@ -73,7 +73,8 @@ public record StructureRecipe(int format, String generator, String host, String 
             throw new IllegalArgumentException("a structure recipe needs a generator (" + DESIGN_SPACE + " or " + NASICON_FRAMEWORK + ")");
         }
         if (lattice == null || lattice.isBlank()) {
-            throw new IllegalArgumentException("structure recipe '" + generator + "' has no lattice (" + LATTICE_HOST + " or " + LATTICE_SCALED + ")");
+            throw new IllegalArgumentException("structure recipe '" + generator + "' has no lattice (" + LATTICE_HOST + " or " + LATTICE_SCALED
+                    + ")");
         }
     }
 
@@ -108,7 +109,8 @@ public record StructureRecipe(int format, String generator, String host, String 
         }
         boolean sameHost = hostSha256 != null && other.hostSha256 != null ? hostSha256.equals(other.hostSha256)
                 : Objects.equals(host, other.host) && Objects.equals(hostFormula, other.hostFormula);
-        return generator.equals(other.generator) && sameHost && Objects.equals(site, other.site) && lattice.equals(other.lattice) && Objects.equals(supercell, other.supercell);
+        return generator.equals(other.generator) && sameHost && Objects.equals(site, other.site) && lattice.equals(other.lattice)
+                && Objects.equals(supercell, other.supercell);
     }
 
     /** One line, e.g. {@code nasicon-framework: host Na4Zr2Si3O12_R-3c.cif (sha256 3f2a91c0), lattice scaled, ...}. */

@@ -489,7 +489,8 @@ public class DefaultScreeningService implements ScreeningService {
                     } catch (FeaturizationException e) {
                         throw new ScreeningException(e.getMessage(), e);
                     }
-                    pairs.putIfAbsent(recipeOf(role).key() + "|" + d.featurizer() + "@" + d.featurizerVersion(), Map.entry(recipeOf(role), featurizer));
+                    pairs.putIfAbsent(recipeOf(role).key() + "|" + d.featurizer() + "@" + d.featurizerVersion(),
+                            Map.entry(recipeOf(role), featurizer));
                 }
             }
             ProgressMeter meter = new ProgressMeter(listener, "featurize", entries.size() * pairs.size(), 0);
@@ -535,18 +536,6 @@ public class DefaultScreeningService implements ScreeningService {
 
         Path cif(Entry e, StructureRecipe recipe) {
             return structureFolder(recipe).resolve(structureName(e));
-        }
-
-        List<Featurizer> featurizers() throws ScreeningException {
-            List<Featurizer> out = new ArrayList<>();
-            for (String spec : featurizerSpecs().split(",")) {
-                try {
-                    out.add(runTraining.featurizer(spec));
-                } catch (FeaturizationException e) {
-                    throw new ScreeningException(e.getMessage(), e);
-                }
-            }
-            return out;
         }
 
         /** Entries not listed in any of the failure files. */

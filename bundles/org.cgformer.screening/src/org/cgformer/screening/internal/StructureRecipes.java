@@ -112,7 +112,8 @@ final class StructureRecipes {
                             + ") is in none of " + hostFolders);
                 }
                 // one seed per composition, as training had: seed + enumeration rank here (seed + line number there)
-                return new Resolved(recorded.withSeeding(recorded.decorations(), run.seed(), StructureRecipe.SEED_PLUS_RANK), recorded, host,
+                StructureRecipe built = recorded.withNote(null).withSeeding(recorded.decorations(), run.seed(), StructureRecipe.SEED_PLUS_RANK);
+                return new Resolved(built, recorded, host,
                         "as trained (host " + host + "), seed " + run.seed() + " + rank");
             default:
                 throw refusal(role, model, recorded, run, "generator '" + recorded.generator() + "' is not built by screening");

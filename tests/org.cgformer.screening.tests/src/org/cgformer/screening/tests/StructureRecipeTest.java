@@ -143,7 +143,8 @@ class StructureRecipeTest {
         StructureRecipe recipe = framework(2);
         Path ehull = withRecipe(model, temp.resolve("model-nasicon"), recipe);
         Path report = temp.resolve("report-nasicon");
-        ScreeningOptions options = ScreeningOptions.defaults(model, ehull).withTop(2).withScore(1e9, 0).withGeneration(2, 2, 1).withAll(true).withLimit(3);
+        ScreeningOptions options = ScreeningOptions.defaults(model, ehull).withTop(2).withScore(1e9, 0).withGeneration(2, 2, 1).withAll(true)
+                .withLimit(3);
         ScreeningPipelineTest.service(ScreeningService.class).screen(design, options, report, ScreeningListener.SILENT);
 
         List<Map<String, String>> rows = ScreeningPipelineTest.csv(report.resolve("candidates.csv"));
