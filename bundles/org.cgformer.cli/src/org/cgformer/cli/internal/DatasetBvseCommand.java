@@ -109,10 +109,30 @@ public class DatasetBvseCommand implements Callable<Integer> {
                 todo.size() + done.size(), folder, done.size(), todo.size(), resolution);
         Counts counts = label(todo, options, err);
         writeMetadata(options, counts);
+        copyRecipe(err);
         spec.commandLine().getOut().printf(Locale.ROOT, "%d labelled, %d refused (see %s); dataset in %s%n",
                 counts.labelled.get(), counts.refused.get(), output.resolve(REFUSED), output);
         return counts.refused.get() == 0 ? CommandLineRunner.OK : CommandLineRunner.FAILED;
     }
+
+    /**
+     * The structure recipe of the input folder ({@code recipe.json} of {@code design generate}) goes with the labels, so
+     * that models trained on them record how their structures were made; a dataset that already has one keeps it.
+     */
+    private void copyRecipe(PrintWriter err) throws IOException {
+        Path recipe = folder.resolve(RECIPE);
+        Path target = output.resolve(RECIPE);
+        if (!Files.isRegularFile(recipe)) {
+            return;
+        }
+        if (!Files.exists(target)) {
+            Files.copy(recipe, target);
+        } else if (!Files.readString(target).equals(Files.readString(recipe))) {
+            err.println("note: " + target + " (the recipe of earlier structures) is kept; " + recipe + " differs: the dataset mixes recipes");
+        }
+    }
+
+    static final String RECIPE = "recipe.json";
 
     /** What this run did, updated from the worker threads. */
     private record Counts(AtomicInteger labelled, AtomicInteger refused, AtomicInteger finished, long start) {

@@ -42,6 +42,19 @@ public record ModelDescriptor(int format, String model, String modelVersion, Str
      */
     public static final String PARENT = "parent";
     public static final int FORMAT = 1;
+    /**
+     * Key in {@link #metrics()} of the structure recipe of the training data: the JSON object of the dataset folder's
+     * {@value #RECIPE_FILE} (how its compositions became structures; read by screening, docs/screening.md).
+     *
+     * @since 1.2
+     */
+    public static final String RECIPE = "recipe";
+    /**
+     * File of a dataset folder with its structure recipe, written by the commands that make structures.
+     *
+     * @since 1.2
+     */
+    public static final String RECIPE_FILE = "recipe.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -106,6 +119,33 @@ public record ModelDescriptor(int format, String model, String modelVersion, Str
     public Map<String, Object> parent() {
         Object p = metrics.get(PARENT);
         return p instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    /** The structure recipe of the training data ({@link #RECIPE}) as a JSON object, or null when none was recorded. */
+    @JsonIgnore
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> recipe() {
+        Object r = metrics.get(RECIPE);
+        return r instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    /**
+     * The structure recipe of a dataset folder ({@value #RECIPE_FILE}) as a JSON object, or null when it has none.
+     *
+     * @throws IOException when the file is there but not a JSON object
+     * @since 1.2
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> recipeOf(Path datasetFolder) throws IOException {
+        Path file = datasetFolder == null ? null : datasetFolder.resolve(RECIPE_FILE);
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        JsonNode node = MAPPER.readTree(file.toFile());
+        if (node == null || !node.isObject()) {
+            throw new IOException(file + " is not a JSON object");
+        }
+        return MAPPER.convertValue(node, LinkedHashMap.class);
     }
 
     /** A number from {@link #metrics()}, or NaN when absent or not a number. */

@@ -445,6 +445,10 @@ public final class TrainingServiceComponent implements TrainingService {
                     // without a test part the parity rows are the validation structures that chose the best epoch: say so
                     String split = testPart == null ? "validation" : "test";
                     saved = saved.withMetric(PARITY_SPLIT, split);
+                    Map<String, Object> recipe = ModelDescriptor.recipeOf(job.data().folder()); // how the data's structures were made
+                    if (recipe != null) {
+                        saved = saved.withMetric(ModelDescriptor.RECIPE, recipe);
+                    }
                     saved.write(folder);
                     writeParity(folder.resolve(PARITY_FILE), test, predicted, split);
                     deleteTree(folder.resolve(CHECKPOINT));

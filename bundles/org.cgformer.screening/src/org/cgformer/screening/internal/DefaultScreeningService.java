@@ -22,11 +22,11 @@ import org.cgformer.bvse.api.BvseOptions;
 import org.cgformer.bvse.api.BvseResult;
 import org.cgformer.bvse.api.StructureIons;
 import org.cgformer.design.api.AgglomerativeClustering;
-import org.cgformer.design.api.CandidateStructures;
 import org.cgformer.design.api.CompositionDescriptors;
 import org.cgformer.design.api.DesignException;
 import org.cgformer.design.api.DesignWorkflow;
 import org.cgformer.design.api.FunnelResult;
+import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.Linkage;
 import org.cgformer.design.model.resource.DesignSpaceResources;
@@ -45,6 +45,7 @@ import org.cgformer.screening.api.ScreeningOptions;
 import org.cgformer.screening.api.ScreeningResult;
 import org.cgformer.screening.api.ScreeningService;
 import org.cgformer.screening.api.Skill;
+import org.cgformer.stability.api.NasiconException;
 import org.cgformer.stability.api.RandomForest;
 import org.cgformer.structure.api.Composition;
 import org.cgformer.structure.api.StructureException;
@@ -120,6 +121,10 @@ public class DefaultScreeningService implements ScreeningService {
         final List<String> resumed = new ArrayList<>();
         final Map<String, Double> seconds = new LinkedHashMap<>();
         DesignSpace designSpace;
+        /** The run's own design-space recipe: the design space's host and site, --decorations, --seed. */
+        StructureRecipe runRecipe;
+        /** Per role (eb, ehull, eb-baseline, ehull-baseline) the recipe of its structures. */
+        final Map<String, StructureRecipes.Resolved> recipes = new LinkedHashMap<>();
 
         Run(Path designSpaceFile, ScreeningOptions options, Path report, ScreeningListener listener, List<StructureReader> readers,
                 TrainingService training, BvseCalculator oracle) {
@@ -141,11 +146,12 @@ public class DefaultScreeningService implements ScreeningService {
                     ModelEnsemble.describe(model);
                 }
             }
+            resolveRecipes(); // a model whose structures this run cannot build is refused before the work, too
             String key = digest(Files.readAllBytes(designSpaceFile)) + "|all=" + options.all() + "|groups=" + options.groups()
                     + "|limit=" + options.limit();
             boolean fresh = false;
             fresh = stage("funnel", key, fresh, this::funnel);
-            key += "|K=" + options.decorations() + "|seed=" + options.seed();
+            key += "|K=" + options.decorations() + "|seed=" + options.seed() + "|recipes=" + recipeKeys();
             fresh = stage("generate", key, fresh, this::generate);
             key += "|featurizers=" + featurizerSpecs();
             fresh = stage("featurize", key, fresh, this::featurize);
@@ -199,6 +205,46 @@ public class DefaultScreeningService implements ScreeningService {
             seconds.put(name, took);
             markers.done(name, digest, took);
             return true;
+        }
+
+        void resolveRecipes() throws IOException, ScreeningException {
+            Path host = DesignSpaceResources.hostStructurePath(designSpace);
+            if (!Files.isRegularFile(host)) {
+                throw new ScreeningException(designSpaceFile + ": no host structure file " + host);
+            }
+            runRecipe = StructureRecipe.designSpace(host, designSpace.getHostFormula(), designSpace.getSite().getLabel(), options.decorations(),
+                    options.seed());
+            List<Path> hostFolders = new ArrayList<>();
+            hostFolders.add(host.toAbsolutePath().getParent());
+            hostFolders.add(sharedData().resolve("nasicon"));
+            hostFolders.add(Path.of("").toAbsolutePath());
+            String[] roles = {"eb", "ehull", "eb-baseline", "ehull-baseline"};
+            Path[] models = {options.ebModel(), options.ehullModel(), options.ebBaseline(), options.ehullBaseline()};
+            for (int i = 0; i < roles.length; i++) {
+                if (models[i] != null) {
+                    StructureRecipes.Resolved r = StructureRecipes.resolve(roles[i], models[i], StructureRecipes.recorded(models[i]), runRecipe,
+                            hostFolders);
+                    recipes.put(roles[i], r);
+                }
+            }
+        }
+
+        /** The keys of the distinct recipes the run builds, the run's own first. */
+        String recipeKeys() {
+            return String.join(",", distinctRecipes().stream().map(r -> r.recipe().key()).toList());
+        }
+
+        /** The distinct recipes to build, the run's own (the report's structures) first. */
+        List<StructureRecipes.Resolved> distinctRecipes() {
+            Map<StructureRecipe, StructureRecipes.Resolved> distinct = new LinkedHashMap<>();
+            distinct.put(runRecipe, new StructureRecipes.Resolved(runRecipe, runRecipe, null, "the run's"));
+            recipes.values().forEach(r -> distinct.putIfAbsent(r.recipe(), r));
+            return new ArrayList<>(distinct.values());
+        }
+
+        StructureRecipe recipeOf(String role) {
+            StructureRecipes.Resolved r = recipes.get(role);
+            return r == null ? runRecipe : r.recipe();
         }
 
         String featurizerSpecs() throws ScreeningException {
@@ -314,10 +360,44 @@ public class DefaultScreeningService implements ScreeningService {
 
         void generate() throws IOException, ScreeningException {
             List<Entry> entries = entries();
-            Path folder = Files.createDirectories(report.resolve(ReportFiles.STRUCTURES));
+            List<List<String>> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+            Map<String, Object> used = new LinkedHashMap<>();
+            for (StructureRecipes.Resolved resolved : distinctRecipes()) {
+                generate(entries, resolved, failed);
+            }
+            recipes.forEach((role, r) -> {
+                used.put(role, r.toMap());
+                if (r.recorded() == null) {
+                    listener.message(role + " model: " + r.note());
+                }
+            });
+            ReportFiles.JSON.writeValue(stageFile(RECIPES).toFile(), used);
+            List<List<String>> sorted = new ArrayList<>(failed);
+            sorted.sort(java.util.Comparator.comparing(row -> row.get(0))); // stable: the run's own recipe's failure first
+            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("generate-failed.csv"), FAILED_HEADER, sorted);
+            long failedIds = sorted.stream().map(row -> row.get(0)).distinct().count();
+            listener.message(String.format(Locale.ROOT, "generate: %d candidates, %d failed, %d recipe%s", entries.size() - failedIds, failedIds,
+                    distinctRecipes().size(), distinctRecipes().size() == 1 ? "" : "s"));
+        }
+
+        /** The structures of one recipe, in its folder; failures added to {@code failed}. */
+        void generate(List<Entry> entries, StructureRecipes.Resolved resolved, List<List<String>> failed) throws IOException, ScreeningException {
+            StructureRecipe recipe = resolved.recipe();
+            Path folder = Files.createDirectories(structureFolder(recipe));
+            StructureRecipe earlier = StructureRecipe.read(folder);
+            if (earlier != null && !earlier.equals(recipe)) {
+                // structures of an interrupted run are kept only when they were made the same way
+                try (java.util.stream.Stream<Path> old = Files.list(folder)) {
+                    for (Path f : old.filter(f -> f.getFileName().toString().endsWith(".cif")).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+            recipe.write(folder);
+            String prefix = recipe.equals(runRecipe) ? "structure generation: " : "structure generation (recipe " + recipe.generator() + "): ";
             // one generator per thread: a generator caches its supercells and is not thread-safe
-            ThreadLocal<CandidateStructures> generators = new ThreadLocal<>();
-            generator(); // fails early, naming the host file, when the host cannot be read
+            ThreadLocal<StructureRecipes.Builder> generators = new ThreadLocal<>();
+            builder(resolved); // fails early, naming the host file, when the host cannot be read
             int existing = 0;
             for (Entry e : entries) {
                 existing += Files.isRegularFile(folder.resolve(structureName(e))) ? 1 : 0;
@@ -326,41 +406,38 @@ public class DefaultScreeningService implements ScreeningService {
                 listener.message("generate: " + existing + " structures from an interrupted run are kept");
             }
             ProgressMeter meter = new ProgressMeter(listener, "generate", entries.size(), existing);
-            List<List<String>> failed = java.util.Collections.synchronizedList(new ArrayList<>());
             List<Entry> todo = entries.stream().filter(e -> !Files.isRegularFile(folder.resolve(structureName(e)))).toList();
             parallel(todo, e -> {
                 Path cif = folder.resolve(structureName(e));
                 try {
-                    CandidateStructures generator = generators.get();
+                    StructureRecipes.Builder generator = generators.get();
                     if (generator == null) {
-                        generator = generator();
+                        generator = builder(resolved);
                         generators.set(generator);
                     }
-                    String text = generator.cif(e.dopants(), e.na(), options.decorations(), options.seed() + e.enumerationRank(),
-                            e.formula());
+                    String text = generator.cif(e, options.seed() + e.enumerationRank());
                     Path temporary = cif.resolveSibling(cif.getFileName() + ".tmp");
                     Files.writeString(temporary, text, StandardCharsets.UTF_8);
                     Files.move(temporary, cif, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (DesignException | RuntimeException x) {
-                    String why = "structure generation: " + describe(x);
+                } catch (DesignException | NasiconException | RuntimeException x) {
+                    String why = prefix + describe(x);
                     failed.add(List.of(e.id(), why));
                     listener.message(e.id() + " " + e.formula() + ": " + why);
                 }
                 meter.worked();
             });
-            List<List<String>> sorted = new ArrayList<>(failed);
-            sorted.sort(java.util.Comparator.comparing(row -> row.get(0)));
-            Csv.write(report.resolve(StageMarkers.FOLDER).resolve("generate-failed.csv"), FAILED_HEADER, sorted);
-            listener.message(String.format(Locale.ROOT, "generate: %d structures, %d failed, %.1f s", entries.size() - failed.size(),
-                    failed.size(), meter.seconds()));
+            listener.message(String.format(Locale.ROOT, "generate: recipe %s, %.1f s", recipe.describe(), meter.seconds()));
         }
 
-        CandidateStructures generator() throws ScreeningException {
-            try {
-                return CandidateStructures.of(designSpace, runReaders);
-            } catch (IOException | DesignException | StructureFormatException e) {
-                throw new ScreeningException(designSpaceFile + ": cannot read the host structure: " + e.getMessage(), e);
-            }
+        StructureRecipes.Builder builder(StructureRecipes.Resolved resolved) throws ScreeningException {
+            return StructureRecipes.builder(resolved, runRecipe, designSpace, runReaders, designSpaceFile);
+        }
+
+        /** {@code structures/}, or its sub-folder for a recipe other than the run's own. */
+        Path structureFolder(StructureRecipe recipe) {
+            String name = StructureRecipes.folderName(recipe, runRecipe);
+            Path structures = report.resolve(ReportFiles.STRUCTURES);
+            return name.isEmpty() ? structures : structures.resolve(name);
         }
 
         /**
@@ -400,15 +477,31 @@ public class DefaultScreeningService implements ScreeningService {
 
         void featurize() throws IOException, ScreeningException {
             List<Entry> entries = okEntries(List.of("generate-failed.csv"));
-            List<Featurizer> featurizers = featurizers();
-            ProgressMeter meter = new ProgressMeter(listener, "featurize", entries.size() * featurizers.size(), 0);
+            // the structures of each model's recipe with the featurizer it was trained with
+            Map<String, Map.Entry<StructureRecipe, Featurizer>> pairs = new LinkedHashMap<>();
+            for (String role : new String[] {"eb", "ehull"}) {
+                Path model = role.equals("eb") ? options.ebModel() : options.ehullModel();
+                if (model != null) {
+                    var d = ModelEnsemble.describe(model);
+                    Featurizer featurizer;
+                    try {
+                        featurizer = runTraining.featurizer(d.featurizer() + "@" + d.featurizerVersion());
+                    } catch (FeaturizationException e) {
+                        throw new ScreeningException(e.getMessage(), e);
+                    }
+                    pairs.putIfAbsent(recipeOf(role).key() + "|" + d.featurizer() + "@" + d.featurizerVersion(),
+                            Map.entry(recipeOf(role), featurizer));
+                }
+            }
+            ProgressMeter meter = new ProgressMeter(listener, "featurize", entries.size() * pairs.size(), 0);
             Map<String, String> failed = new LinkedHashMap<>();
-            for (Featurizer featurizer : featurizers) {
+            for (Map.Entry<StructureRecipe, Featurizer> pair : pairs.values()) {
+                Featurizer featurizer = pair.getValue();
                 // in chunks: the graphs go to the cache, not into memory (a NASICON supercell graph holds 600 x 600 paths)
                 for (int from = 0; from < entries.size(); from += FEATURIZE_CHUNK) {
                     List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + FEATURIZE_CHUNK));
                     Map<Path, Entry> byFile = new LinkedHashMap<>();
-                    chunk.forEach(e -> byFile.put(cif(e), e));
+                    chunk.forEach(e -> byFile.put(cif(e, pair.getKey()), e));
                     GraphSet set = featurize(new ArrayList<>(byFile.keySet()), featurizer);
                     for (Refused r : set.refused()) {
                         Entry e = byFile.get(r.file());
@@ -436,20 +529,13 @@ public class DefaultScreeningService implements ScreeningService {
             }
         }
 
+        /** The structure of {@code e} made with the run's own (design-space) recipe: the report's {@code structure}. */
         Path cif(Entry e) {
-            return report.resolve(ReportFiles.STRUCTURES).resolve(structureName(e));
+            return cif(e, runRecipe);
         }
 
-        List<Featurizer> featurizers() throws ScreeningException {
-            List<Featurizer> out = new ArrayList<>();
-            for (String spec : featurizerSpecs().split(",")) {
-                try {
-                    out.add(runTraining.featurizer(spec));
-                } catch (FeaturizationException e) {
-                    throw new ScreeningException(e.getMessage(), e);
-                }
-            }
-            return out;
+        Path cif(Entry e, StructureRecipe recipe) {
+            return structureFolder(recipe).resolve(structureName(e));
         }
 
         /** Entries not listed in any of the failure files. */
@@ -518,8 +604,8 @@ public class DefaultScreeningService implements ScreeningService {
 
         void predictBatch(List<Entry> batch, ModelEnsemble eb, ModelEnsemble ehull, Map<String, double[]> values)
                 throws ScreeningException {
-            double[][] ebValues = eb.predict(graphs(batch, eb.featurizer()));
-            double[][] ehullValues = ehull == null ? null : ehull.predict(graphs(batch, ehull.featurizer()));
+            double[][] ebValues = eb.predict(graphs(batch, eb.featurizer(), recipeOf("eb")));
+            double[][] ehullValues = ehull == null ? null : ehull.predict(graphs(batch, ehull.featurizer(), recipeOf("ehull")));
             for (int i = 0; i < batch.size(); i++) {
                 double[] v = {ebValues[0][i], ebValues[1][i], ehull == null ? Double.NaN : ehullValues[0][i],
                     ehull == null ? Double.NaN : ehullValues[1][i]};
@@ -536,28 +622,36 @@ public class DefaultScreeningService implements ScreeningService {
          * of values when it cannot be made.
          */
         void predictParent(ModelEnsemble eb, ModelEnsemble ehull) throws IOException, ScreeningException {
-            CandidateStructures structures = generator();
+            String formula = designSpace.getHostFormula();
             Map<String, Object> parent = new LinkedHashMap<>();
-            parent.put("formula", structures.parentFormula());
+            parent.put("formula", formula);
             try {
-                String text = structures.parentCif(options.decorations(), options.seed(), structures.parentFormula());
-                Path cif = Files.createDirectories(report.resolve(ReportFiles.STRUCTURES)).resolve("parent_" + structures.parentFormula() + ".cif");
-                Files.writeString(cif, text, StandardCharsets.UTF_8);
-                parent.put("structure", ReportFiles.STRUCTURES + "/" + cif.getFileName());
+                Path cif = parentCif(recipeOf("eb"), formula);
+                parent.put("structure", report.relativize(cif).toString().replace('\\', '/'));
                 double[][] ebValues = eb.predict(graphsOf(List.of(cif), eb.featurizer()));
                 parent.put("ebEv", ebValues[0][0]);
                 parent.put("ebStdEv", ebValues[1][0]);
                 if (ehull != null) {
-                    double[][] ehullValues = ehull.predict(graphsOf(List.of(cif), ehull.featurizer()));
+                    double[][] ehullValues = ehull.predict(graphsOf(List.of(parentCif(recipeOf("ehull"), formula)), ehull.featurizer()));
                     parent.put("ehullMevAtom", ehullValues[0][0]);
                     parent.put("ehullStdMevAtom", ehullValues[1][0]);
                 }
-                listener.message(String.format(Locale.ROOT, "predict: parent %s Eb %.3f eV", structures.parentFormula(), ebValues[0][0]));
-            } catch (DesignException | ScreeningException e) {
+                listener.message(String.format(Locale.ROOT, "predict: parent %s Eb %.3f eV", formula, ebValues[0][0]));
+            } catch (DesignException | NasiconException | StructureException | ScreeningException e) {
                 parent.put("error", describe(e));
-                listener.message("parent " + structures.parentFormula() + ": " + describe(e) + " (no Delta Eb)");
+                listener.message("parent " + formula + ": " + describe(e) + " (no Delta Eb)");
             }
             ReportFiles.JSON.writeValue(stageFile(PARENT).toFile(), parent);
+        }
+
+        /** The parent's structure made with {@code recipe}, written next to that recipe's candidates. */
+        Path parentCif(StructureRecipe recipe, String formula) throws IOException, ScreeningException, DesignException, NasiconException,
+                StructureException {
+            StructureRecipes.Resolved resolved = distinctRecipes().stream().filter(r -> r.recipe().equals(recipe)).findFirst().orElseThrow();
+            String text = builder(resolved).parentCif(formula, options.seed());
+            Path cif = Files.createDirectories(structureFolder(recipe)).resolve("parent_" + formula + ".cif");
+            Files.writeString(cif, text, StandardCharsets.UTF_8);
+            return cif;
         }
 
         Path stageFile(String name) {
@@ -565,8 +659,8 @@ public class DefaultScreeningService implements ScreeningService {
         }
 
         /** The batch's graphs, from the graph cache; a refused one fails the batch. */
-        List<CrystalGraph> graphs(List<Entry> batch, Featurizer featurizer) throws ScreeningException {
-            return graphsOf(batch.stream().map(this::cif).toList(), featurizer);
+        List<CrystalGraph> graphs(List<Entry> batch, Featurizer featurizer, StructureRecipe recipe) throws ScreeningException {
+            return graphsOf(batch.stream().map(e -> cif(e, recipe)).toList(), featurizer);
         }
 
         /** The graphs of these structure files, from the graph cache; a refused one fails them all. */
@@ -590,7 +684,7 @@ public class DefaultScreeningService implements ScreeningService {
             for (Entry e : entries()) {
                 Map<String, String> p = predictions.get(e.id());
                 String why = failed.getOrDefault(e.id(), p == null ? "not predicted" : p.get("message"));
-                boolean generated = !failed.containsKey(e.id()) || !failed.get(e.id()).startsWith("structure generation");
+                boolean generated = Files.isRegularFile(cif(e));
                 String structure = generated ? ReportFiles.STRUCTURES + "/" + structureName(e) : "";
                 candidates.add(new Candidate(0, e.id(), e.formula(), e.siteFractions(), e.na(), e.cluster(),
                         parse(p, "eb_ev"), parse(p, "eb_std_ev"), Double.NaN, parse(p, "ehull_mev_atom"), parse(p, "ehull_std_mev_atom"), Double.NaN,
@@ -696,7 +790,9 @@ public class DefaultScreeningService implements ScreeningService {
             if (options.ebBaseline() != null) {
                 try (ModelEnsemble baseline = ModelEnsemble.load(options.ebBaseline(), runTraining)) {
                     String name = baseline.descriptor().model().equals(ebName) ? ebName + "-baseline" : baseline.descriptor().model();
-                    List<Path> files = labelled.stream().map(c -> report.resolve(c.structure())).toList();
+                    Map<String, Entry> byId = new LinkedHashMap<>();
+                    entries().forEach(e -> byId.put(e.id(), e));
+                    List<Path> files = labelled.stream().map(c -> cif(byId.get(c.id()), recipeOf("eb-baseline"))).toList();
                     predictions.put(name, baseline.predict(graphsOf(files, baseline.featurizer()))[0]);
                     descriptions.put(name, "the baseline barrier model (" + options.ebBaseline() + "), ensemble mean");
                 }
@@ -836,7 +932,15 @@ public class DefaultScreeningService implements ScreeningService {
     static final String PARENT = "parent.json";
     /** The skill section (validate stage). */
     static final String SKILL = "skill.json";
+    /** The recipe each model's structures were made with (generate stage). */
+    static final String RECIPES = "recipes.json";
     static final List<String> PREDICTION_HEADER = List.of("id", "eb_ev", "eb_std_ev", "ehull_mev_atom", "ehull_std_mev_atom", "message");
+
+    /** The shared data folder ({@code cgformer.shared.data}, default ../shared/data), where dataset hosts live. */
+    static Path sharedData() {
+        String property = System.getProperty("cgformer.shared.data");
+        return property != null ? Path.of(property) : Path.of("..", "shared", "data");
+    }
 
     static String structureName(Entry e) {
         return e.id() + "_" + e.formula() + ".cif";

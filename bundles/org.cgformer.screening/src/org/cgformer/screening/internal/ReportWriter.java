@@ -81,6 +81,11 @@ final class ReportWriter {
 
         Map<String, Object> summary = summary(designSpaceFile, options, ranked, funnel, modelMetrics, timings.get(), plotFiles, parent,
                 skill);
+        Path recipes = report.resolve(StageMarkers.FOLDER).resolve(DefaultScreeningService.RECIPES);
+        if (Files.isRegularFile(recipes)) {
+            // per role: the recipe its structures were built with, the one recorded in its model.json ("unknown" if none)
+            summary.put("recipes", ReportFiles.readJson(recipes));
+        }
         ReportFiles.JSON.writeValue(report.resolve(ReportFiles.SUMMARY).toFile(), summary);
         Files.writeString(report.resolve(ReportFiles.INDEX), html(summary, ranked, plotFiles, options), StandardCharsets.UTF_8);
     }
@@ -269,7 +274,19 @@ final class ReportWriter {
                     .append(fmt(cv.get("r2"))).append("</td><td>").append(fmt(pooled.get("mae"))).append(pooledNote).append("</td><td>")
                     .append(fmt(pooled.get("medianAbsoluteError"))).append(pooledNote).append("</td></tr>\n");
         }
-        h.append("</table>\n<h2>Plots</h2>\n");
+        h.append("</table>\n");
+        if (summary.get("recipes") instanceof Map<?, ?> recipes && !recipes.isEmpty()) {
+            h.append("<h2>Structure recipes</h2>\n<table><tr><th class=\"l\">role</th><th class=\"l\">built with</th>")
+                    .append("<th class=\"l\">recorded in model.json</th></tr>\n");
+            for (Map.Entry<?, ?> e : recipes.entrySet()) {
+                Map<?, ?> r = (Map<?, ?>) e.getValue();
+                h.append("<tr><td class=\"l\">").append(esc(String.valueOf(e.getKey()))).append("</td><td class=\"l\">")
+                        .append(esc(String.valueOf(r.get("recipe")))).append("</td><td class=\"l\">").append(esc(String.valueOf(r.get("recorded"))))
+                        .append(" (").append(esc(String.valueOf(r.get("note")))).append(")</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("<h2>Plots</h2>\n");
         for (String plot : plots) {
             h.append("<a href=\"plots/").append(plot).append("\"><img src=\"plots/").append(plot).append("\" alt=\"").append(plot)
                     .append("\"></a>\n");

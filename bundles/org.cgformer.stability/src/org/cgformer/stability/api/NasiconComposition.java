@@ -91,6 +91,16 @@ public record NasiconComposition(String formula, double sodium, List<Share> mSit
 
     /** Reads {@code composition} as a NASICON (see {@link #parse(String)}). */
     public static NasiconComposition of(String formula, Composition composition) throws NasiconException {
+        return of(formula, composition, M_SITE_OXIDATION_STATES);
+    }
+
+    /**
+     * Reads {@code composition} as a NASICON with the octahedral-site oxidation states {@code mSiteStates} (e.g. those of
+     * a design space's pool over {@link #M_SITE_OXIDATION_STATES}), see {@link #parse(String)}.
+     *
+     * @since 1.1
+     */
+    public static NasiconComposition of(String formula, Composition composition, Map<String, Integer> mSiteStates) throws NasiconException {
         double oxygen = composition.amount("O");
         if (oxygen <= 0) {
             throw new NasiconException(formula + ": no oxygen, so not an (XO4)3 framework");
@@ -108,7 +118,7 @@ public record NasiconComposition(String formula, double sodium, List<Share> mSit
                 sodium = amount;
             } else if (X_SITE_OXIDATION_STATES.containsKey(symbol)) {
                 x.put(symbol, amount);
-            } else if (M_SITE_OXIDATION_STATES.containsKey(symbol)) {
+            } else if (mSiteStates.containsKey(symbol)) {
                 m.put(symbol, amount);
             } else {
                 throw new NasiconException(formula + ": element " + symbol + " has no NASICON site in this table (X site: "
@@ -121,7 +131,7 @@ public record NasiconComposition(String formula, double sodium, List<Share> mSit
             throw new NasiconException(String.format(Locale.ROOT, "%s: %.4g Na per formula unit, more than the %d Na sites", formula, sodium,
                     NA_SITES_PER_FORMULA_UNIT));
         }
-        NasiconComposition result = new NasiconComposition(formula, sodium, shares(m, M_SITES_PER_FORMULA_UNIT, M_SITE_OXIDATION_STATES),
+        NasiconComposition result = new NasiconComposition(formula, sodium, shares(m, M_SITES_PER_FORMULA_UNIT, mSiteStates),
                 shares(x, X_SITES_PER_FORMULA_UNIT, X_SITE_OXIDATION_STATES));
         double charge = result.chargePerFormulaUnit();
         if (Math.abs(charge) > COUNT_TOLERANCE) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
 import org.cgformer.design.api.DesignException;
+import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.design.api.DesignWorkflow;
 import org.cgformer.design.api.FunnelResult;
 import org.cgformer.design.internal.structure.GeneratedStructure;
@@ -112,6 +113,9 @@ public class GenerateCommand implements Callable<Integer> {
             written++;
             monitor.worked(1);
         }
+        // how these structures were made, for the models trained on them and the screening that predicts with those
+        StructureRecipe.designSpace(DesignSpaceResources.hostStructurePath(designSpace), designSpace.getHostFormula(),
+                designSpace.getSite().getLabel(), decorations, seed).write(output);
         out.printf("wrote %d structures to %s%s (K = %d decorations each, seed %d)%n", written, output,
                 replaced > 0 ? " (" + replaced + " replaced)" : "", decorations, seed);
         if (!failed.isEmpty()) {

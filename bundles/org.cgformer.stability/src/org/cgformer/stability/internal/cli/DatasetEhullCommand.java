@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
 import org.cgformer.stability.api.CompositionTable;
+import org.cgformer.stability.api.NasiconFramework;
 import org.cgformer.stability.internal.EhullDatasetWriter;
 import org.cgformer.stability.internal.NasiconStructures;
 import org.cgformer.stability.internal.NasiconStructures.LatticeMode;
@@ -142,6 +143,8 @@ public class DatasetEhullCommand implements Callable<Integer> {
         metadata.put("refused", EhullDatasetWriter.ids(output.resolve(EhullDatasetWriter.REFUSED)).size());
         Files.createDirectories(output);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.resolve("dataset.json").toFile(), metadata);
+        // how the structures were made, copied into the model.json of the models trained on them (read by screening)
+        NasiconFramework.recipe(hostFile, mode.name(), decorations, seed).write(output);
     }
 
     static Path sharedData() {
