@@ -40,9 +40,15 @@ final class Plots {
         }
     }
 
-    /** Predicted against target of the cross-validation's test folds, with the y = x line. */
-    static void parity(Path file, String title, String unit, double[] target, double[] predicted) throws IOException {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("target (" + unit + ")")
+    /**
+     * Predicted against reference values with the y = x line.
+     *
+     * @param reference what the x values are ("target", "oracle")
+     * @param points    what the points are ("test folds", "held-out candidates"), shown with their count
+     */
+    static void parity(Path file, String title, String reference, String points, String unit, double[] target, double[] predicted)
+            throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(reference + " (" + unit + ")")
                 .yAxisTitle("predicted (" + unit + ")").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
@@ -53,8 +59,8 @@ final class Plots {
             lo = Math.min(lo, Math.min(target[i], predicted[i]));
             hi = Math.max(hi, Math.max(target[i], predicted[i]));
         }
-        XYSeries points = chart.addSeries("test folds (" + target.length + ")", target, predicted);
-        points.setMarkerColor(new Color(31, 119, 180, 160));
+        XYSeries series = chart.addSeries(points + " (" + target.length + ")", target, predicted);
+        series.setMarkerColor(new Color(31, 119, 180, 160));
         XYSeries diagonal = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
         diagonal.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         diagonal.setMarker(SeriesMarkers.NONE);

@@ -53,9 +53,11 @@ final class ReportWriter {
             double[] t = parity.stream().mapToDouble(ModelEnsemble.ParityPoint::target).toArray();
             double[] p = parity.stream().mapToDouble(ModelEnsemble.ParityPoint::predicted).toArray();
             String name = role.key() + "-" + metrics.get("model");
-            String title = role.label() + " (" + metrics.get("model") + "), " + (ModelEnsemble.paritySplit(role.folder()).equals(
-                    ModelEnsemble.TEST) ? "cross-validation test folds" : "validation structures (they chose the best epoch: not a test)");
-            Plots.parity(plots.resolve("parity-" + name + ".png"), "Parity: " + title, role.unit(), t, p);
+            boolean tested = ModelEnsemble.paritySplit(role.folder()).equals(ModelEnsemble.TEST);
+            String title = role.label() + " (" + metrics.get("model") + "), " + (tested ? "cross-validation test folds"
+                    : "validation structures (they chose the best epoch: not a test)");
+            Plots.parity(plots.resolve("parity-" + name + ".png"), "Parity: " + title, "target", tested ? "test folds" : "validation",
+                    role.unit(), t, p);
             Plots.residuals(plots.resolve("residuals-" + name + ".png"), "Residuals: " + title, role.unit(), t, p);
             plotFiles.add("parity-" + name + ".png");
             plotFiles.add("residuals-" + name + ".png");
@@ -106,7 +108,8 @@ final class ReportWriter {
                 predicted[i] = ((Number) ((Map<?, ?>) row.get("predictedEbEv")).get(model)).doubleValue();
             }
             String name = "skill-" + model + ".png";
-            Plots.parity(plots.resolve(name), "Held-out candidates: oracle vs " + model + " (n = " + rows.size() + ")", "eV", oracle,
+            Plots.parity(plots.resolve(name), "Held-out candidates: oracle vs " + model + " (n = " + rows.size() + ")", "oracle",
+                    "held-out candidates", "eV", oracle,
                     predicted);
             files.add(name);
         }
