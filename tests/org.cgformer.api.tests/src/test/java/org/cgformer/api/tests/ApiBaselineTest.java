@@ -37,8 +37,23 @@ class ApiBaselineTest {
      * API package → bundle exporting it: every package an {@code org.cgformer.*} bundle of the batch runtime exports
      * for everyone (not {@code x-internal}, not {@code x-friends}, not an {@code internal} package), read from the
      * bundles' manifests, so a new API package is checked from its first build (and fails until it has a snapshot).
-     * Third-party packages re-exported by the DJL bundle ({@code ai.djl.*}) are not ours to version.
+     * Third-party packages re-exported by the DJL bundle ({@code ai.djl.*}) are not ours to version, and
+     * {@link #UNCHECKED} packages are left out for the reason given there.
      */
+    /**
+     * Packages whose types extend another bundle's classes (DJL's blocks, EMF's objects): bnd's view of their
+     * inherited members depends on which of those classes it can see when it takes the snapshot, so the check fails or
+     * passes with the build's layout rather than with the code. Their compatibility rests on other means, named here.
+     */
+    static final Map<String, String> UNCHECKED = Map.of(
+            "org.cgformer.model.cgcnn.nn", "DJL blocks; parameter files carry VersionedBlock encoding versions (ModelTrainingTest)",
+            "org.cgformer.model.cgformer.nn", "DJL blocks; parameter files carry VersionedBlock encoding versions",
+            "org.cgformer.model.schnet.nn", "DJL blocks; parameter files carry VersionedBlock encoding versions",
+            "org.cgformer.design.model", "EMF-generated from designspace.ecore; its nsURI and the file format version are the contract",
+            "org.cgformer.design.model.impl", "EMF-generated implementation classes",
+            "org.cgformer.design.model.util", "EMF-generated switch and adapter factory",
+            "org.cgformer.design.model.validation", "EMF validator over the generated model");
+
     static Map<String, String> apiPackages() throws IOException {
         Map<String, String> packages = new java.util.TreeMap<>();
         try (var jars = Files.list(bundles())) {
@@ -53,7 +68,7 @@ class ApiBaselineTest {
                     for (Map.Entry<String, aQute.bnd.header.Attrs> e : new aQute.bnd.header.Parameters(exports).entrySet()) {
                         String name = e.getKey().replaceAll("~+$", ""); // bnd marks a repeated key with trailing ~
                         boolean restricted = e.getValue().containsKey("x-internal:") || e.getValue().containsKey("x-friends:");
-                        if (name.startsWith("org.cgformer.") && !name.contains("internal") && !restricted) {
+                        if (name.startsWith("org.cgformer.") && !name.contains("internal") && !restricted && !UNCHECKED.containsKey(name)) {
                             packages.put(name, bsn);
                         }
                     }
@@ -82,7 +97,7 @@ class ApiBaselineTest {
         List<String> problems = new ArrayList<>();
         Map<String, String> packages = apiPackages();
         assertTrue(packages.keySet().containsAll(List.of("org.cgformer.structure.api", "org.cgformer.ml.training",
-                "org.cgformer.model.cgcnn.nn", "org.cgformer.screening.api")), "found " + packages.keySet());
+                "org.cgformer.design.api", "org.cgformer.screening.api")), "found " + packages.keySet());
         for (Map.Entry<String, String> e : packages.entrySet()) {
             Path jar = ApiBaseline.bundleJar(bundles(), e.getValue());
             Path file = baselineFile(e.getKey());
