@@ -53,7 +53,7 @@ public final class CgcnnConv extends VersionedBlock {
         long n = nodes.getShape().get(0);
         long m = edges.getShape().get(1);
         long h = hiddenSize;
-        NDArray nbr = GraphInputs.gatherRows(nodes, neighbours).reshape(n, m, h);
+        NDArray nbr = GraphInputs.rows(nodes, neighbours).reshape(n, m, h);
         NDArray self = nodes.expandDims(1).broadcast(new Shape(n, m, h));
         NDArray z = NDArrays.concat(new NDList(self, nbr, edges), -1);
         NDArray gated = full.forward(ps, new NDList(z), training).singletonOrThrow().reshape(n * m, 2 * h);
