@@ -7,25 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import org.cgformer.djl.api.TensorRuntime;
+import org.cgformer.model.cgcnn.nn.CgcnnConv;
 import org.cgformer.model.cgcnn.nn.GraphInputs;
 import org.cgformer.model.cgformer.nn.GraphAttentionLayer;
 import org.junit.jupiter.api.Test;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 
 /**
- * The faster kernels of the attention models against the straightforward computation: {@link GraphInputs#rows} (an
- * embedding lookup) against advanced indexing, and the in-place inference path of {@link GraphAttentionLayer} against
- * its training path and against the attention written out with the advanced-indexing gather of the spatial bias.
+ * The faster kernels of the graph models against the straightforward computation: {@link GraphInputs#rows} (an
+ * embedding lookup) against advanced indexing, the in-place inference path of {@link GraphAttentionLayer} against its
+ * training path and against the attention written out with the advanced-indexing gather of the spatial bias, and
+ * {@link CgcnnConv} (split linear layer) against the linear layer over concat(v_i, v_j, e_ij), both within float tolerance.
  */
-class AttentionKernelsTest {
+class FastKernelsTest {
 
     private static final int HIDDEN = 16;
     private static final int HEADS = 4;
@@ -92,6 +97,60 @@ class AttentionKernelsTest {
         }
     }
 
+    @Test
+    void cgcnnConvMatchesTheConcatenatedLinear() throws Exception {
+        TensorRuntime runtime = Fixtures.service(TensorRuntime.class);
+        int n = 12;
+        int m = 5;
+        int e = 7;
+        int h = 8;
+        Random random = new Random(5);
+        try (NDManager manager = runtime.newManager()) {
+            CgcnnConv conv = CgcnnConv.builder().setHiddenSize(h).build();
+            // batch norm's running statistics keep their own initialisers (a random variance could be negative)
+            conv.setInitializer(new NormalInitializer(0.5f), parameter -> parameter.getType() != Parameter.Type.RUNNING_MEAN
+                    && parameter.getType() != Parameter.Type.RUNNING_VAR);
+            conv.initialize(manager, DataType.FLOAT32, new Shape(n, h), new Shape(n, m, e), new Shape((long) n * m), new Shape(n, m, 1));
+            long[] neighbours = new long[n * m];
+            float[] mask = new float[n * m];
+            for (int i = 0; i < neighbours.length; i++) {
+                neighbours[i] = random.nextInt(n);
+                mask[i] = random.nextInt(4) == 0 ? 0f : 1f;
+            }
+            for (boolean training : new boolean[] {false, true}) {
+                try (NDManager sub = manager.newSubManager()) {
+                    NDList in = new NDList(sub.randomNormal(new Shape(n, h)), sub.randomNormal(new Shape(n, m, e)), sub.create(neighbours),
+                            sub.create(mask, new Shape(n, m, 1)));
+                    ParameterStore ps = new ParameterStore(sub, false);
+                    float[] fast = conv.forward(ps, in, training).singletonOrThrow().toFloatArray();
+                    float[] reference = concatenated(conv, ps, in, training).toFloatArray();
+                    for (int i = 0; i < fast.length; i++) {
+                        assertTrue(Math.abs(fast[i] - reference[i]) <= TOLERANCE, (training ? "training" : "inference") + " at " + i + ": "
+                                + fast[i] + " vs " + reference[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** CGCNN's convolution as written before: z = concat(v_i, v_j, e_ij) through the {@code full} layer, with the children. */
+    private static NDArray concatenated(CgcnnConv conv, ParameterStore ps, NDList in, boolean training) {
+        NDArray nodes = in.get(0);
+        long n = nodes.getShape().get(0);
+        long m = in.get(1).getShape().get(1);
+        long h = nodes.getShape().get(1);
+        var children = conv.getChildren();
+        NDArray nbr = nodes.get(new NDIndex("{}", in.get(2))).reshape(n, m, h);
+        NDArray self = nodes.expandDims(1).broadcast(new Shape(n, m, h));
+        NDArray z = NDArrays.concat(new NDList(self, nbr, in.get(1)), -1);
+        NDArray gated = children.valueAt(0).forward(ps, new NDList(z), training).singletonOrThrow().reshape(n * m, 2 * h);
+        gated = children.valueAt(1).forward(ps, new NDList(gated), training).singletonOrThrow().reshape(n, m, 2 * h);
+        NDList parts = gated.split(2, 2);
+        NDArray message = Activation.sigmoid(parts.get(0)).mul(Activation.softPlus(parts.get(1))).mul(in.get(3));
+        NDArray summed = children.valueAt(2).forward(ps, new NDList(message.sum(new int[] {1})), training).singletonOrThrow();
+        return Activation.softPlus(nodes.add(summed));
+    }
+
     /**
      * The layer written out from its parameters (child blocks in declaration order: attention norm, query, key, value,
      * out, ffn norm, ffn in, ffn out), with the spatial bias gathered by advanced indexing as before.
@@ -116,7 +175,7 @@ class AttentionKernelsTest {
         NDArray context = logits.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b * p, HIDDEN);
         flat = flat.add(linear(context, parameters.valueAt(9).getArray(), parameters.valueAt(10).getArray()));
         NDArray z = layerNorm(flat, parameters.valueAt(11).getArray(), parameters.valueAt(12).getArray());
-        z = ai.djl.nn.Activation.gelu(linear(z, parameters.valueAt(13).getArray(), parameters.valueAt(14).getArray()));
+        z = Activation.gelu(linear(z, parameters.valueAt(13).getArray(), parameters.valueAt(14).getArray()));
         flat = flat.add(linear(z, parameters.valueAt(15).getArray(), parameters.valueAt(16).getArray()));
         return flat.reshape(b, p, HIDDEN);
     }
