@@ -56,12 +56,13 @@ public final class CgcnnConv extends VersionedBlock {
         NDArray gated = gateInput(ps, nodes, edges, neighbours, training).reshape(n * m, 2 * h);
         gated = gateNorm.forward(ps, new NDList(gated), training).singletonOrThrow().reshape(n, m, 2 * h);
         NDList parts = gated.split(2, 2);
+        NDArray gate = Activation.sigmoid(parts.get(0));
         NDArray message;
-        if (training) {
-            message = Activation.sigmoid(parts.get(0)).mul(Activation.softPlus(parts.get(1))).mul(mask);
+        if (GraphInputs.inPlace(training)) {
+            // N x M x 2H arrays are the largest of the convolution; fresh ones cost page faults
+            message = gate.muli(Activation.softPlus(parts.get(1))).muli(mask);
         } else {
-            // in place: N x M x 2H arrays are the largest of the convolution; fresh ones cost page faults
-            message = Activation.sigmoid(parts.get(0)).muli(Activation.softPlus(parts.get(1))).muli(mask);
+            message = gate.mul(Activation.softPlus(parts.get(1))).mul(mask);
         }
         NDArray summed = sumNorm.forward(ps, new NDList(message.sum(new int[] {1})), training).singletonOrThrow();
         return new NDList(Activation.softPlus(nodes.add(summed)));
@@ -88,7 +89,7 @@ public final class CgcnnConv extends VersionedBlock {
         NDArray self = Linear.linear(nodes, selfWeight, bias).singletonOrThrow().expandDims(1);
         NDArray neighbour = GraphInputs.rows(Linear.linear(nodes, neighbourWeight).singletonOrThrow(), neighbours).reshape(n, m, 2 * h);
         NDArray gated = Linear.linear(edges, edgeWeight).singletonOrThrow();
-        return training ? gated.add(neighbour).add(self) : gated.addi(neighbour).addi(self);
+        return GraphInputs.inPlace(training) ? gated.addi(neighbour).addi(self) : gated.add(neighbour).add(self);
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Turns a {@link GraphBatch} into the arrays the graph networks read (B graphs, N nodes in all, M
@@ -112,6 +113,21 @@ public final class GraphInputs {
     /** Shapes of {@link #of} for a batch, for {@code Block.initialize}. */
     public static Shape[] shapes(NDList inputs) {
         return inputs.getShapes();
+    }
+
+    /**
+     * Whether a forward pass may overwrite its intermediate arrays in place instead of allocating new ones: only in
+     * inference mode and when this thread records no gradients (no gradient collector open, libtorch's grad mode off).
+     * Inference mode alone is not enough: a frozen block runs in inference mode while fine-tuning (see
+     * {@link VersionedBlock#forwardChild}) and the gradient of the layers before it flows through its arrays, some of
+     * which autograd keeps (a sigmoid's output, for one). DJL's {@code hasGradient()} cannot tell: it is false for such
+     * intermediates. Grad mode is per thread and on by default in libtorch, except on the thread that started the
+     * engine: elsewhere this answers false and the forward pass allocates as before (slower, same values).
+     *
+     * @since 1.4
+     */
+    public static boolean inPlace(boolean training) {
+        return !training && !JniUtils.isGradMode();
     }
 
     /**

@@ -89,11 +89,11 @@ public final class GraphAttentionLayer extends VersionedBlock {
         NDArray bias = GraphInputs.rows(ps.getValue(spatialBias, x.getDevice(), training), inputs.get(1)).reshape(b, p, p, heads)
                 .transpose(0, 3, 1, 2);
         NDArray logits = q.matMul(k.transpose(0, 1, 3, 2));
-        if (training) {
-            logits = logits.mul(1.0 / Math.sqrt(d)).add(bias).add(inputs.get(2));
-        } else {
-            // in place: each of these B x heads x P x P arrays would be fresh memory (page faults) kept until the batch is done
+        if (GraphInputs.inPlace(training)) {
+            // each of these B x heads x P x P arrays would be fresh memory (page faults) kept until the batch is done
             logits.muli(1.0 / Math.sqrt(d)).addi(bias).addi(inputs.get(2));
+        } else {
+            logits = logits.mul(1.0 / Math.sqrt(d)).add(bias).add(inputs.get(2));
         }
         NDArray context = logits.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b * p, h);
         flat = flat.add(dropout(out.forward(ps, new NDList(context), training).singletonOrThrow(), training));
