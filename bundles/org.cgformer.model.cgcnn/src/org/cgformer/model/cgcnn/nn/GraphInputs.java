@@ -122,7 +122,8 @@ public final class GraphInputs {
      * {@link VersionedBlock#forwardChild}) and the gradient of the layers before it flows through its arrays, some of
      * which autograd keeps (a sigmoid's output, for one). DJL's {@code hasGradient()} cannot tell: it is false for such
      * intermediates. Grad mode is per thread and on by default in libtorch, except on the thread that started the
-     * engine: elsewhere this answers false and the forward pass allocates as before (slower, same values).
+     * engine; {@code DjlPropertyModel.predict} turns it off on its thread while it runs. Where it is on, this answers false
+     * and the forward pass allocates as before (slower, same values).
      *
      * @since 1.4
      */
