@@ -124,6 +124,28 @@ class FineTuningTest {
         resetHeadReinitialisesOnlyTheHead("cgformer");
     }
 
+    /**
+     * A frozen group between trained ones runs in inference mode while the gradient of the embedding flows through it:
+     * its arrays must not be overwritten in place (the sigmoid of CGCNN's gate is kept by autograd).
+     */
+    @Test
+    void finetunesWithOnlyTheMiddleLayersFrozen() throws Exception {
+        for (String[] c : new String[][] {{"cgcnn", "conv"}, {"cgformer", "conv"}, {"cgformer", "attention"}}) {
+            DjlPropertyModel model = (DjlPropertyModel) Fixtures.model(c[0]);
+            List<Sample> samples = Fixtures.samples(Fixtures.SAMPLE, featurizer(c[0]), 1);
+            try (TrainedModel parent = model.train(TrainingRequest.builder(samples, List.of()).hyperParameters(small(c[0])).options(PARENT)
+                    .build());
+                    TrainedModel child = model.train(TrainingRequest.builder(samples, List.of()).options(PARENT.withEpochs(2))
+                            .fineTune(parent, null, new FineTuning(false, Set.of(c[1]))).build())) {
+                Map<String, float[]> before = model.parameterValues(parent);
+                Map<String, float[]> after = model.parameterValues(child);
+                boolean embeddingMoved = before.keySet().stream().filter(k -> k.contains("embedding"))
+                        .anyMatch(k -> !Arrays.equals(before.get(k), after.get(k)));
+                assertTrue(embeddingMoved, c[0] + " with " + c[1] + " frozen: the embedding before it did not train");
+            }
+        }
+    }
+
     /** Freeze embedding and conv, train a few epochs: those are bit-identical, every other parameter moved. */
     private static void frozenGroupsStayBitIdentical(String name) throws Exception {
         DjlPropertyModel model = (DjlPropertyModel) Fixtures.model(name);

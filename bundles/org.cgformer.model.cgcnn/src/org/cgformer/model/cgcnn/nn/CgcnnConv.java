@@ -1,9 +1,9 @@
 package org.cgformer.model.cgcnn.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -53,15 +53,43 @@ public final class CgcnnConv extends VersionedBlock {
         long n = nodes.getShape().get(0);
         long m = edges.getShape().get(1);
         long h = hiddenSize;
-        NDArray nbr = GraphInputs.gatherRows(nodes, neighbours).reshape(n, m, h);
-        NDArray self = nodes.expandDims(1).broadcast(new Shape(n, m, h));
-        NDArray z = NDArrays.concat(new NDList(self, nbr, edges), -1);
-        NDArray gated = full.forward(ps, new NDList(z), training).singletonOrThrow().reshape(n * m, 2 * h);
+        NDArray gated = gateInput(ps, nodes, edges, neighbours, training).reshape(n * m, 2 * h);
         gated = gateNorm.forward(ps, new NDList(gated), training).singletonOrThrow().reshape(n, m, 2 * h);
         NDList parts = gated.split(2, 2);
-        NDArray message = Activation.sigmoid(parts.get(0)).mul(Activation.softPlus(parts.get(1))).mul(mask);
+        NDArray gate = Activation.sigmoid(parts.get(0));
+        NDArray message;
+        if (GraphInputs.inPlace(training)) {
+            // N x M x 2H arrays are the largest of the convolution; fresh ones cost page faults
+            message = gate.muli(Activation.softPlus(parts.get(1))).muli(mask);
+        } else {
+            message = gate.mul(Activation.softPlus(parts.get(1))).mul(mask);
+        }
         NDArray summed = sumNorm.forward(ps, new NDList(message.sum(new int[] {1})), training).singletonOrThrow();
         return new NDList(Activation.softPlus(nodes.add(summed)));
+    }
+
+    /**
+     * z W + b of the {@code full} layer for every node and neighbour slot, {@code [N, M, 2H]}, without building z =
+     * concat(v_i, v_j, e_ij): W splits by columns into the parts that multiply v_i, v_j and e_ij, so z W = v_i W_i +
+     * (V W_j)[j] + e_ij W_e. The node parts are computed once per node (N rows, not N·M) and the neighbour part is
+     * gathered; only e_ij W_e runs over all N·M slots (E columns instead of 2H + E). Same parameters, same values up to
+     * float rounding.
+     */
+    private NDArray gateInput(ParameterStore ps, NDArray nodes, NDArray edges, NDArray neighbours, boolean training) {
+        long n = nodes.getShape().get(0);
+        long m = edges.getShape().get(1);
+        long h = hiddenSize;
+        // slices of the parameters go to the batch's manager: the parameters' (the model's) would keep them
+        NDManager batch = nodes.getManager();
+        NDArray weight = ps.getValue(full.getParameters().get("weight"), nodes.getDevice(), training);
+        NDArray bias = ps.getValue(full.getParameters().get("bias"), nodes.getDevice(), training);
+        NDArray selfWeight = weight.get(batch, new NDIndex(":, 0:{}", h));
+        NDArray neighbourWeight = weight.get(batch, new NDIndex(":, {}:{}", h, 2 * h));
+        NDArray edgeWeight = weight.get(batch, new NDIndex(":, {}:", 2 * h));
+        NDArray self = Linear.linear(nodes, selfWeight, bias).singletonOrThrow().expandDims(1);
+        NDArray neighbour = GraphInputs.rows(Linear.linear(nodes, neighbourWeight).singletonOrThrow(), neighbours).reshape(n, m, 2 * h);
+        NDArray gated = Linear.linear(edges, edgeWeight).singletonOrThrow();
+        return GraphInputs.inPlace(training) ? gated.addi(neighbour).addi(self) : gated.add(neighbour).add(self);
     }
 
     @Override

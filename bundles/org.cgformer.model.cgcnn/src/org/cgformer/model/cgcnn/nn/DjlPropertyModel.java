@@ -49,6 +49,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -524,8 +525,22 @@ public abstract class DjlPropertyModel implements PropertyModel {
         return samples.stream().mapToDouble(Sample::target).toArray();
     }
 
-    /** Predictions in target units, in inference mode (batch norm running statistics). */
+    /**
+     * Predictions in target units, in inference mode (batch norm running statistics), with libtorch's grad mode off on
+     * this thread meanwhile: it is per thread and on by default except on the thread that started the engine, and with
+     * it on, the forward pass could not overwrite its intermediates ({@link GraphInputs#inPlace}).
+     */
     double[] predict(Block net, NDManager manager, List<CrystalGraph> graphs, ObjectNode hp, Normalizer normalizer) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return predictInChunks(net, manager, graphs, hp, normalizer);
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private double[] predictInChunks(Block net, NDManager manager, List<CrystalGraph> graphs, ObjectNode hp, Normalizer normalizer) {
         double[] out = new double[graphs.size()];
         for (int start = 0, end; start < graphs.size(); start = end) {
             end = predictionChunkEnd(graphs, start);

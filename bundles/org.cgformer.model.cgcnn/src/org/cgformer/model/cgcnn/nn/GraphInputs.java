@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Turns a {@link GraphBatch} into the arrays the graph networks read (B graphs, N nodes in all, M
@@ -20,7 +22,7 @@ import ai.djl.ndarray.types.Shape;
  * With attention inputs also:
  * <ol start="5">
  * <li>{@code inDegree [N]}, {@code outDegree [N]} int64, capped at {@code maxDegree}</li>
- * <li>{@code spatial [B*P*P]} int64: shortest-path length 0..maxPath, maxPath+1 for unreachable,
+ * <li>{@code spatial [B*P*P]} int32 (int64 before 1.4): shortest-path length 0..maxPath, maxPath+1 for unreachable,
  * 0 for padding pairs (masked anyway)</li>
  * <li>{@code keyMask [B, 1, 1, P]} float, 0 for real nodes, -1e9 for padding (added to attention logits)</li>
  * <li>{@code pad [B*P]} int64, the packed node behind each padded position (0 for padding)</li>
@@ -72,7 +74,8 @@ public final class GraphInputs {
         list.add(manager.create(capped(batch.outDegree(), maxDegree)));
         int p = batch.maxNodes();
         byte[] sp = batch.shortestPath();
-        long[] spatial = new long[b * p * p];
+        // int32: B x P^2 entries (4M for 11 NASICON supercells); int64 would double what is built and copied per batch
+        int[] spatial = new int[b * p * p];
         for (int i = 0; i < spatial.length; i++) {
             int v = sp[i];
             spatial[i] = v == GraphBatch.PADDING ? 0 : v < 0 ? maxPath + 1 : Math.min(v, maxPath);
@@ -112,7 +115,32 @@ public final class GraphInputs {
         return inputs.getShapes();
     }
 
-    static NDArray gatherRows(NDArray rows, NDArray index) {
-        return rows.get(new ai.djl.ndarray.index.NDIndex("{}", index));
+    /**
+     * Whether a forward pass may overwrite its intermediate arrays in place instead of allocating new ones: only in
+     * inference mode and when this thread records no gradients (no gradient collector open, libtorch's grad mode off).
+     * Inference mode alone is not enough: a frozen block runs in inference mode while fine-tuning (see
+     * {@link VersionedBlock#forwardChild}) and the gradient of the layers before it flows through its arrays, some of
+     * which autograd keeps (a sigmoid's output, for one). DJL's {@code hasGradient()} cannot tell: it is false for such
+     * intermediates. Grad mode is per thread and on by default in libtorch, except on the thread that started the
+     * engine; {@code DjlPropertyModel.predict} turns it off on its thread while it runs. Where it is on, this answers false
+     * and the forward pass allocates as before (slower, same values).
+     *
+     * @since 1.4
+     */
+    public static boolean inPlace(boolean training) {
+        return !training && !JniUtils.isGradMode();
+    }
+
+    /**
+     * The rows {@code table[index[i]]}, {@code [index.size, columns]}, for a 2-D table and a 1-D int32 or int64 index: an
+     * embedding lookup (a row copy each), which libtorch does in about two thirds of the time of the advanced indexing
+     * of {@code table.get(new NDIndex("{}", index))} and differentiates without an indexed scatter. The result belongs
+     * to the index's manager (the batch's), also when the table is a parameter, whose manager (the model's) would keep
+     * every result until the model is closed.
+     *
+     * @since 1.4
+     */
+    public static NDArray rows(NDArray table, NDArray index) {
+        return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     }
 }

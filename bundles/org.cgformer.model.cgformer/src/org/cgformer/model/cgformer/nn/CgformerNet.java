@@ -98,12 +98,13 @@ public final class CgformerNet extends VersionedBlock {
         NDArray inTable = ps.getValue(inDegree, nodes.getDevice(), training);
         NDArray outTable = ps.getValue(outDegree, nodes.getDevice(), training);
         // results of operations on parameters belong to the parameters' (the model's) manager unless told otherwise:
-        // gather into the batch's manager, or every forward pass would leave its arrays there until the model is closed
+        // GraphInputs.rows gathers into the batch's manager, or every forward pass would leave its arrays there until the
+        // model is closed
         NDManager batch = nodes.getManager();
-        nodes = nodes.add(inTable.get(batch, new NDIndex("{}", in.get(5)))).add(outTable.get(batch, new NDIndex("{}", in.get(6))));
+        nodes = nodes.add(GraphInputs.rows(inTable, in.get(5))).add(GraphInputs.rows(outTable, in.get(6)));
         long b = in.get(4).getShape().get(0);
         long p = in.get(8).getShape().get(3);
-        NDArray x = nodes.get(new NDIndex("{}", in.get(9))).reshape(b, p, hiddenSize);
+        NDArray x = GraphInputs.rows(nodes, in.get(9)).reshape(b, p, hiddenSize);
         NDArray spatial = in.get(7);
         NDArray keyMask = in.get(8);
         if (graphToken != null) {
@@ -126,7 +127,7 @@ public final class CgformerNet extends VersionedBlock {
             crystal = forwardChild(finalNorm, ps, new NDList(x.get(":, 0, :")), training).singletonOrThrow();
         } else {
             NDArray flat = forwardChild(finalNorm, ps, new NDList(x.reshape(b * p, hiddenSize)), training).singletonOrThrow();
-            NDArray packed = flat.get(new NDIndex("{}", in.get(10)));
+            NDArray packed = GraphInputs.rows(flat, in.get(10));
             crystal = in.get(4).matMul(packed);
         }
         crystal = Activation.softPlus(forwardChild(hidden, ps, new NDList(crystal), training).singletonOrThrow());

@@ -1,11 +1,11 @@
 package org.cgformer.model.cgformer.nn;
 
+import org.cgformer.model.cgcnn.nn.GraphInputs;
 import org.cgformer.model.cgcnn.nn.VersionedBlock;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -22,7 +22,7 @@ import ai.djl.util.PairList;
  * shortest-path length φ (0..maxPath, maxPath+1 = unreachable); padding keys get -1e9. Optional dropout on both
  * residual branches while training.
  *
- * <p>Inputs: {@code x [B, P, H]}, {@code spatial [B*P*P]} int64, {@code keyMask [B, 1, 1, P]}. Output {@code [B, P, H]}.
+ * <p>Inputs: {@code x [B, P, H]}, {@code spatial [B*P*P]} int32 or int64, {@code keyMask [B, 1, 1, P]}. Output {@code [B, P, H]}.
  */
 public final class GraphAttentionLayer extends VersionedBlock {
 
@@ -85,11 +85,16 @@ public final class GraphAttentionLayer extends VersionedBlock {
         NDArray q = heads(query.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
         NDArray k = heads(key.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
         NDArray v = heads(value.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
-        NDArray table = ps.getValue(spatialBias, x.getDevice(), training);
-        // gathered into the batch's manager: table.get(index) would belong to the parameter's (the model's) manager and
-        // keep B x P x P x heads floats per forward pass until the model is closed
-        NDArray bias = table.get(x.getManager(), new NDIndex("{}", inputs.get(1))).reshape(b, p, p, heads).transpose(0, 3, 1, 2);
-        NDArray logits = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(d)).add(bias).add(inputs.get(2));
+        // [B*P*P, heads] looked up in the small [maxPath+2(+1), heads] table, into the batch's manager (see GraphInputs.rows)
+        NDArray bias = GraphInputs.rows(ps.getValue(spatialBias, x.getDevice(), training), inputs.get(1)).reshape(b, p, p, heads)
+                .transpose(0, 3, 1, 2);
+        NDArray logits = q.matMul(k.transpose(0, 1, 3, 2));
+        if (GraphInputs.inPlace(training)) {
+            // each of these B x heads x P x P arrays would be fresh memory (page faults) kept until the batch is done
+            logits.muli(1.0 / Math.sqrt(d)).addi(bias).addi(inputs.get(2));
+        } else {
+            logits = logits.mul(1.0 / Math.sqrt(d)).add(bias).add(inputs.get(2));
+        }
         NDArray context = logits.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b * p, h);
         flat = flat.add(dropout(out.forward(ps, new NDList(context), training).singletonOrThrow(), training));
         NDArray z = ffnNorm.forward(ps, new NDList(flat), training).singletonOrThrow();

@@ -140,7 +140,9 @@ public final class CgformerLauncher {
                         + " did not appear; is bundle org.cgformer.cli in the bundles folder and resolved?");
                 return RUNTIME_FAILURE;
             }
-            return invoke(runner, args);
+            try (InterruptedCommand guard = InterruptedCommand.guard()) {
+                return invoke(runner, args);
+            }
         } finally {
             tracker.close();
         }
