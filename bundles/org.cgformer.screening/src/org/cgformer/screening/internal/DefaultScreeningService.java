@@ -172,6 +172,9 @@ public class DefaultScreeningService implements ScreeningService {
             Map<String, Object> skill = Files.isRegularFile(stageFile(SKILL)) ? ReportFiles.readJson(stageFile(SKILL)) : null;
             stage("report", key, fresh,
                     () -> ReportWriter.write(report, designSpaceFile, options, ranked, parent, skill, this::timings, listener));
+            if (!options.keepGraphs()) {
+                deleteGraphs();
+            }
             return new ScreeningResult(report, ranked, List.copyOf(resumed), timings(), ReportWriter.skillLines(skill));
         }
 
@@ -652,6 +655,22 @@ public class DefaultScreeningService implements ScreeningService {
             Path cif = Files.createDirectories(structureFolder(recipe)).resolve("parent_" + formula + ".cif");
             Files.writeString(cif, text, StandardCharsets.UTF_8);
             return cif;
+        }
+
+        /**
+         * Deletes the graph cache of the report (about 2 MB per 600-site candidate and recipe): the structures stay, and
+         * a stage that needs graphs again rebuilds them through the cache.
+         */
+        void deleteGraphs() throws IOException {
+            Path graphs = report.resolve(ReportFiles.GRAPHS);
+            if (!Files.isDirectory(graphs)) {
+                return;
+            }
+            try (var paths = Files.walk(graphs)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
 
         Path stageFile(String name) {

@@ -92,6 +92,7 @@ class ScreeningPipelineTest {
             assertEquals("", f.get("structure"));
         }
         checkConsistency(report, rows, 4);
+        assertFalse(Files.exists(report.resolve("graphs")), "the graph files are deleted when the run is done");
 
         // the same inputs: every stage resumes, nothing is rewritten
         Path firstCif = report.resolve(rows.get(0).get("structure"));
@@ -122,7 +123,7 @@ class ScreeningPipelineTest {
         // as the baseline; conductivities calibrated to the parent
         ScreeningOptions options = ScreeningOptions.defaults(fineTuned, ehullModel).withBaselines(ehullModel, null).withTop(3)
                 .withScore(1e9, 0).withGeneration(2, 2, 1).withValidation(4, 0.5)
-                .withCalibration(Calibration.parse("Na3Zr2Si2PO12=1e-3@298.15"));
+                .withCalibration(Calibration.parse("Na3Zr2Si2PO12=1e-3@298.15")).withKeepGraphs(true);
         ScreeningResult result = service.screen(design, options, report, ScreeningListener.SILENT);
         List<Map<String, String>> rows = csv(report.resolve("candidates.csv"));
         JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
@@ -130,6 +131,9 @@ class ScreeningPipelineTest {
         assertEquals(survivors, rows.size());
         assertTrue(survivors > 0 && survivors < 15, "the rules remove some of the 15: " + survivors);
         assertEquals(0, result.failed());
+        try (var graphs = Files.list(report.resolve("graphs"))) {
+            assertTrue(graphs.findAny().isPresent(), "--keep-graphs keeps them");
+        }
         Set<String> clusters = new HashSet<>();
         rows.forEach(r -> clusters.add(r.get("cluster")));
         assertEquals(Math.min(2, rows.size()), clusters.size(), "clusters " + clusters);

@@ -96,6 +96,10 @@ public class ScreenCommand implements Callable<Integer> {
             description = "BVSE grid spacing of the oracle; use the fine-tuning labels' (default: ${DEFAULT-VALUE}).")
     double oracleResolution;
 
+    @Option(names = "--keep-graphs", description = "Keep the candidates' crystal graph files (graphs/, about 2 MB per candidate); "
+            + "by default they are deleted when the run is done.")
+    boolean keepGraphs;
+
     @Option(names = "--batch-size", defaultValue = "16", description = "Structures per prediction batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -114,7 +118,7 @@ public class ScreenCommand implements Callable<Integer> {
     ScreeningOptions options() {
         return ScreeningOptions.defaults(ebModel, ehullModel).withBaselines(ebBaseline, ehullBaseline).withAll(all).withTop(top)
                 .withScore(ceiling, risk).withGeneration(groups, decorations, seed).withCalibration(calibration)
-                .withBatchSize(batchSize).withLimit(limit).withValidation(validate, oracleResolution);
+                .withBatchSize(batchSize).withLimit(limit).withValidation(validate, oracleResolution).withKeepGraphs(keepGraphs);
     }
 
     @Override
