@@ -365,7 +365,8 @@ public class DefaultScreeningService implements ScreeningService {
             List<Entry> entries = entries();
             List<List<String>> failed = java.util.Collections.synchronizedList(new ArrayList<>());
             Map<String, Object> used = new LinkedHashMap<>();
-            for (StructureRecipes.Resolved resolved : distinctRecipes()) {
+            List<StructureRecipes.Resolved> distinct = distinctRecipes();
+            for (StructureRecipes.Resolved resolved : distinct) {
                 generate(entries, resolved, failed);
             }
             recipes.forEach((role, r) -> {
@@ -380,7 +381,7 @@ public class DefaultScreeningService implements ScreeningService {
             Csv.write(report.resolve(StageMarkers.FOLDER).resolve("generate-failed.csv"), FAILED_HEADER, sorted);
             long failedIds = sorted.stream().map(row -> row.get(0)).distinct().count();
             listener.message(String.format(Locale.ROOT, "generate: %d candidates, %d failed, %d recipe%s", entries.size() - failedIds, failedIds,
-                    distinctRecipes().size(), distinctRecipes().size() == 1 ? "" : "s"));
+                    distinct.size(), distinct.size() == 1 ? "" : "s"));
         }
 
         /** The structures of one recipe, in its folder; failures added to {@code failed}. */
@@ -635,7 +636,8 @@ public class DefaultScreeningService implements ScreeningService {
                 parent.put("ebEv", ebValues[0][0]);
                 parent.put("ebStdEv", ebValues[1][0]);
                 if (ehull != null) {
-                    double[][] ehullValues = ehull.predict(graphsOf(List.of(parentCif(recipeOf("ehull"), formula)), ehull.featurizer()));
+                    Path ehullCif = recipeOf("ehull").equals(recipeOf("eb")) ? cif : parentCif(recipeOf("ehull"), formula);
+                    double[][] ehullValues = ehull.predict(graphsOf(List.of(ehullCif), ehull.featurizer()));
                     parent.put("ehullMevAtom", ehullValues[0][0]);
                     parent.put("ehullStdMevAtom", ehullValues[1][0]);
                 }
@@ -772,14 +774,37 @@ public class DefaultScreeningService implements ScreeningService {
             List<Candidate> chosen = OracleValidation.heldOut(ranked, seen, options.validate(), options.seed());
             BvseOptions bvseOptions = BvseOptions.builder().optMobileIon(designSpace.getMobileIon(), designSpace.getMobileIonOxidationState())
                     .optResolution(options.oracleResolution()).optThreads(1).build();
-            String oracleName = "BVSE Ea3D (" + BvseResult.CONVENTION + "; parameters " + oracle.parameterTable() + "; "
-                    + bvseOptions.describe() + ")";
             listener.message(String.format(Locale.ROOT, "validate: %d held-out candidates of %d screened (%d in the models' labels) to label "
                     + "with the oracle at %s A", chosen.size(), ranked.size(), seen.size(), options.oracleResolution()));
+            OracleLabels oracleLabels = labelWithOracle(chosen, bvseOptions);
+            List<Candidate> labelled = chosen.stream().filter(c -> oracleLabels.values().containsKey(c.id())).toList();
+            if (labelled.size() < 2) {
+                throw new ScreeningException("validate: the oracle labelled " + labelled.size() + " of " + chosen.size()
+                        + " held-out candidates; skill needs at least 2 (refused: " + oracleLabels.refused() + ")");
+            }
+            double[] y = labelled.stream().mapToDouble(c -> oracleLabels.values().get(c.id())).toArray();
+            Map<String, String> unmeasured = new LinkedHashMap<>();
+            List<Predictor> predictors = predictors(labelled, ebLabels, unmeasured);
+            Map<String, Skill.Scores> scores = new LinkedHashMap<>();
+            predictors.forEach(p -> scores.put(p.name(), Skill.of(p.values(), y, options.top())));
+            Map<String, Object> skill = skillSection(chosen, labelled, y, predictors, scores, oracleLabels, bvseOptions, seen.size(), unmeasured);
+            ReportFiles.JSON.writeValue(stageFile(SKILL).toFile(), skill);
+            Skill.Scores main = scores.get(predictors.get(0).name());
+            listener.message(String.format(Locale.ROOT, "validate: %d labelled, %d refused; %s Spearman %.2f, top-%d recall %.2f, MAE %.3f eV",
+                    labelled.size(), oracleLabels.refused().size(), predictors.get(0).name(), main.spearman(),
+                    Math.min(options.top(), labelled.size()), main.topRecall(), main.mae()));
+        }
+
+        /** The oracle's barriers (id to Ea3D, eV) and refusals (id to reason) of one validation, and its wall-clock time. */
+        record OracleLabels(Map<String, Double> values, Map<String, String> refused, double seconds) {
+        }
+
+        /** BVSE Ea3D of {@code chosen} on all threads; data problems are refusals with their reason, bugs fail the stage. */
+        OracleLabels labelWithOracle(List<Candidate> chosen, BvseOptions bvseOptions) throws IOException, ScreeningException {
             Map<String, Double> truth = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
             ProgressMeter meter = new ProgressMeter(listener, "validate", chosen.size(), 0);
-            long oracleStart = System.nanoTime();
+            long start = System.nanoTime();
             parallel(chosen, c -> {
                 try {
                     StructureIons ions = StructureIons.of(StructureReader.readFile(runReaders, report.resolve(c.structure())).structure());
@@ -794,26 +819,31 @@ public class DefaultScreeningService implements ScreeningService {
                 }
                 meter.worked();
             });
-            double oracleSeconds = (System.nanoTime() - oracleStart) / 1e9;
-            List<Candidate> labelled = chosen.stream().filter(c -> truth.containsKey(c.id())).toList();
-            if (labelled.size() < 2) {
-                throw new ScreeningException("validate: the oracle labelled " + labelled.size() + " of " + chosen.size()
-                        + " held-out candidates; skill needs at least 2 (refused: " + refused + ")");
-            }
-            double[] y = labelled.stream().mapToDouble(c -> truth.get(c.id())).toArray();
-            Map<String, double[]> predictions = new LinkedHashMap<>();
-            Map<String, String> descriptions = new LinkedHashMap<>();
+            return new OracleLabels(truth, refused, (System.nanoTime() - start) / 1e9);
+        }
+
+        /** One ranking scored against the oracle: its predicted barriers of the labelled candidates, in their order. */
+        record Predictor(String name, double[] values, String description) {
+        }
+
+        /**
+         * The Eb model (first), the baseline model and the composition forest on the labelled candidates; a predictor that
+         * cannot be measured is named in {@code unmeasured} with the reason instead.
+         */
+        List<Predictor> predictors(List<Candidate> labelled, Map<String, Double> ebLabels, Map<String, String> unmeasured)
+                throws IOException, ScreeningException {
+            List<Predictor> predictors = new ArrayList<>();
             String ebName = ModelEnsemble.describe(options.ebModel()).model();
-            predictions.put(ebName, labelled.stream().mapToDouble(Candidate::ebEv).toArray());
-            descriptions.put(ebName, "the barrier model (" + options.ebModel() + "), ensemble mean");
+            predictors.add(new Predictor(ebName, labelled.stream().mapToDouble(Candidate::ebEv).toArray(),
+                    "the barrier model (" + options.ebModel() + "), ensemble mean"));
             if (options.ebBaseline() != null) {
                 try (ModelEnsemble baseline = ModelEnsemble.load(options.ebBaseline(), runTraining)) {
                     String name = baseline.descriptor().model().equals(ebName) ? ebName + "-baseline" : baseline.descriptor().model();
                     Map<String, Entry> byId = new LinkedHashMap<>();
                     entries().forEach(e -> byId.put(e.id(), e));
                     List<Path> files = labelled.stream().map(c -> cif(byId.get(c.id()), recipeOf("eb-baseline"))).toList();
-                    predictions.put(name, baseline.predict(graphsOf(files, baseline.featurizer()))[0]);
-                    descriptions.put(name, "the baseline barrier model (" + options.ebBaseline() + "), ensemble mean");
+                    predictors.add(new Predictor(name, baseline.predict(graphsOf(files, baseline.featurizer()))[0],
+                            "the baseline barrier model (" + options.ebBaseline() + "), ensemble mean"));
                 }
             }
             Map<Long, FunnelResult.Survivor> everyCombination = new java.util.HashMap<>();
@@ -822,40 +852,43 @@ public class DefaultScreeningService implements ScreeningService {
             }
             List<OracleValidation.CompositionRow> rows = OracleValidation.compositionRows(ebLabels, everyCombination);
             RandomForest forest = OracleValidation.compositionForest(rows, options.seed());
-            String compositionNote = null;
-            if (forest != null) {
-                double[] p = new double[labelled.size()];
-                for (int i = 0; i < p.length; i++) {
-                    // screened ids are c<enumeration rank>, like the labels'
-                    p[i] = forest.predict(OracleValidation.features(everyCombination.get(Long.parseLong(labelled.get(i).id().substring(1)))));
-                }
-                predictions.put("composition", p);
-                descriptions.put("composition", "random forest (200 trees) on the substituted site's composition descriptors and the Na "
-                        + "content, trained on the barrier model's " + rows.size() + " design-space labels");
-            } else {
-                compositionNote = "not measured: the barrier model's labels hold " + rows.size()
-                        + " design-space structures (c<rank>_<formula>), fewer than 5";
+            if (forest == null) {
+                unmeasured.put("composition", "not measured: the barrier model's labels hold " + rows.size()
+                        + " design-space structures (c<rank>_<formula>), fewer than 5");
+                return predictors;
             }
+            double[] p = new double[labelled.size()];
+            for (int i = 0; i < p.length; i++) {
+                // screened ids are c<enumeration rank>, like the labels'
+                p[i] = forest.predict(OracleValidation.features(everyCombination.get(Long.parseLong(labelled.get(i).id().substring(1)))));
+            }
+            predictors.add(new Predictor("composition", p, "random forest (200 trees) on the substituted site's composition descriptors "
+                    + "and the Na content, trained on the barrier model's " + rows.size() + " design-space labels"));
+            return predictors;
+        }
+
+        /** The skill section as stages/skill.json holds it (summary.json drops its per-candidate rows). */
+        Map<String, Object> skillSection(List<Candidate> chosen, List<Candidate> labelled, double[] y, List<Predictor> predictors,
+                Map<String, Skill.Scores> scores, OracleLabels oracleLabels, BvseOptions bvseOptions, int seen, Map<String, String> unmeasured) {
             Map<String, Object> models = new LinkedHashMap<>();
-            predictions.forEach((name, p) -> models.put(name, OracleValidation.scores(Skill.of(p, y, options.top()), descriptions.get(name))));
+            predictors.forEach(p -> models.put(p.name(), OracleValidation.scores(scores.get(p.name()), p.description())));
             models.put("random", OracleValidation.scores(Skill.random(y, options.top(), OracleValidation.RANDOM_DRAWS, options.seed()),
                     "random ranking: the mean over " + OracleValidation.RANDOM_DRAWS + " random orders of the oracle's values"));
             Map<String, Object> skill = new LinkedHashMap<>();
-            skill.put("oracle", oracleName);
+            skill.put("oracle", "BVSE Ea3D (" + BvseResult.CONVENTION + "; parameters " + oracle.parameterTable() + "; "
+                    + bvseOptions.describe() + ")");
             skill.put("n", labelled.size());
             skill.put("asked", options.validate());
             skill.put("top", Math.min(options.top(), labelled.size()));
-            skill.put("heldOut", "drawn at random (seed " + options.seed() + ") among the ok candidates not in the " + seen.size()
+            skill.put("heldOut", "drawn at random (seed " + options.seed() + ") among the ok candidates not in the " + seen
                     + " training or pre-training labels of the barrier models");
             skill.put("oracleRangeEv", List.of(java.util.Arrays.stream(y).min().orElse(Double.NaN), java.util.Arrays.stream(y).max().orElse(Double.NaN)));
             skill.put("models", models);
             // wall-clock time of the oracle on this machine, all threads of the run (what a surrogate must beat)
-            skill.put("oracleWallSeconds", oracleSeconds);
-            skill.put("oracleSecondsPerCandidate", oracleSeconds / chosen.size());
+            skill.put("oracleWallSeconds", oracleLabels.seconds());
+            skill.put("oracleSecondsPerCandidate", oracleLabels.seconds() / chosen.size());
             skill.put("oracleThreads", threads());
-            if (compositionNote != null) {
-                skill.put("composition", compositionNote);
-            }
+            unmeasured.forEach(skill::put);
             List<Map<String, Object>> rowsOut = new ArrayList<>();
             for (int i = 0; i < labelled.size(); i++) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -864,23 +897,21 @@ public class DefaultScreeningService implements ScreeningService {
                 row.put("rank", labelled.get(i).rank());
                 row.put("oracleEbEv", y[i]);
                 Map<String, Object> predicted = new LinkedHashMap<>();
-                final int at = i;
-                predictions.forEach((name, p) -> predicted.put(name, p[at]));
+                for (Predictor p : predictors) {
+                    predicted.put(p.name(), p.values()[i]);
+                }
                 row.put("predictedEbEv", predicted);
                 rowsOut.add(row);
             }
             skill.put("candidates", rowsOut);
             List<Map<String, Object>> refusedOut = new ArrayList<>();
             for (Candidate c : chosen) {
-                if (refused.containsKey(c.id())) {
-                    refusedOut.add(Map.of("id", c.id(), "formula", c.formula(), "message", refused.get(c.id())));
+                if (oracleLabels.refused().containsKey(c.id())) {
+                    refusedOut.add(Map.of("id", c.id(), "formula", c.formula(), "message", oracleLabels.refused().get(c.id())));
                 }
             }
             skill.put("refused", refusedOut);
-            ReportFiles.JSON.writeValue(stageFile(SKILL).toFile(), skill);
-            Skill.Scores main = Skill.of(predictions.get(ebName), y, options.top());
-            listener.message(String.format(Locale.ROOT, "validate: %d labelled, %d refused; %s Spearman %.2f, top-%d recall %.2f, MAE %.3f eV",
-                    labelled.size(), refused.size(), ebName, main.spearman(), Math.min(options.top(), labelled.size()), main.topRecall(), main.mae()));
+            return skill;
         }
 
         /** Model folders whose labels the barrier models have seen, besides the model's own: the baseline and the pre-trained parents. */

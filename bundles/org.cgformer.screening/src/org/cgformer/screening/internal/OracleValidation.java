@@ -1,14 +1,11 @@
 package org.cgformer.screening.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -128,20 +125,5 @@ final class OracleValidation {
             labels.put(p.id(), p.target());
         }
         return labels;
-    }
-
-    /** Oracle rows already computed in an interrupted run (id to value or failure message). */
-    static Map<String, String[]> readOracle(Path file) throws IOException {
-        Map<String, String[]> rows = new LinkedHashMap<>();
-        if (Files.isRegularFile(file)) {
-            for (Map<String, String> r : Csv.read(file)) {
-                rows.put(r.get("id"), new String[] {r.get("oracle_eb_ev"), r.get("message")});
-            }
-        }
-        return rows;
-    }
-
-    static String describeCount(int labelled, int asked, int refused) {
-        return String.format(Locale.ROOT, "%d of %d asked labelled by the oracle, %d refused", labelled, asked, refused);
     }
 }
