@@ -14,22 +14,7 @@ public interface TargetTransform {
     double inverse(double transformed);
 
     /** Leaves targets as they are. */
-    TargetTransform IDENTITY = new TargetTransform() {
-        @Override
-        public String name() {
-            return "identity";
-        }
-
-        @Override
-        public double forward(double target) {
-            return target;
-        }
-
-        @Override
-        public double inverse(double transformed) {
-            return transformed;
-        }
-    };
+    TargetTransform IDENTITY = of(org.cgformer.ml.training.TargetTransform.IDENTITY);
 
     /**
      * y' = asinh(y / s): linear for |y| well below s, logarithmic beyond, odd (keeps the sign of
