@@ -61,9 +61,9 @@ public final class NasiconStructures {
         this.latticeMode = latticeMode;
         this.decorations = decorations;
         try {
-            StructureGenerator probe = StructureGenerator.forFramework(host, source, "Na", 1, 1);
+            StructureGenerator probe = StructureGenerator.forFramework(host, source, "Na", 1, 1, StructureGenerator.Cell.CONVENTIONAL);
             double formulaUnits = probe.sitesPerCell(mSiteLabel) / (double) NasiconComposition.M_SITES_PER_FORMULA_UNIT;
-            this.generator = StructureGenerator.forFramework(host, source, "Na", 1, formulaUnits);
+            this.generator = StructureGenerator.forFramework(host, source, "Na", 1, formulaUnits, StructureGenerator.Cell.CONVENTIONAL);
         } catch (DesignException e) {
             throw new NasiconException(e.getMessage(), e);
         }

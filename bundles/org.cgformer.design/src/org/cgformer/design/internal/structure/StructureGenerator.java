@@ -18,10 +18,22 @@ import org.cgformer.structure.api.Structure;
  * Ordered supercells of the host for one candidate: the substituted site holds the exact site
  * fractions, the mobile-ion sites hold the charge-balanced content, mixed sites (Si/P) hold their
  * host ratio; among K random decorations the one with the lowest Ewald energy wins. The supercell
- * is the smallest multiple of the conventional cell in which every count is an integer, stacked
- * along the axes so that it stays as compact as possible. Deterministic for a seed.
+ * is the smallest multiple of the host cell in which every count is an integer: of the conventional cell
+ * stacked along the axes ({@link Cell#CONVENTIONAL}, the original recipe), or of the primitive cell in its most
+ * compact shape ({@link Cell#PRIMITIVE}, 3x fewer sites for an R-centred NASICON). Deterministic for a seed.
  */
 public final class StructureGenerator {
+
+    /** Which multiple of the host the supercells are made of (the recipe's supercell policy). */
+    public enum Cell {
+        /** The host's cell as read, repeated along its axes (recipe supercell {@code smallest-integral}). */
+        CONVENTIONAL,
+        /**
+         * The host's primitive cell (pure translations removed), the supercell the most compact Hermite normal form of
+         * the smallest integral multiple (recipe supercell {@code smallest-primitive}).
+         */
+        PRIMITIVE
+    }
 
     /**
      * Counts within this of an integer are taken as that integer (CIF occupancies are rounded:
@@ -37,23 +49,34 @@ public final class StructureGenerator {
     private final String mobileIon;
     private final int mobileIonCharge;
     private final double formulaUnitsPerCell;
+    private final Cell cell;
     private final Map<Integer, Supercell> supercells = new HashMap<>();
 
     /** @param host the design space's host structure, read with the installed structure readers */
     public StructureGenerator(DesignSpace designSpace, Structure host) throws DesignException {
+        this(designSpace, host, Cell.CONVENTIONAL);
+    }
+
+    /**
+     * @param host the design space's host structure, read with the installed structure readers
+     * @param cell which multiple of the host the supercells are made of
+     */
+    public StructureGenerator(DesignSpace designSpace, Structure host, Cell cell) throws DesignException {
         this.designSpace = designSpace;
         this.source = String.valueOf(DesignSpaceResources.hostStructurePath(designSpace));
-        this.host = HostCell.of(host, source);
+        this.cell = cell;
+        this.host = hostCell(host, source, cell);
         this.mobileIon = designSpace.getMobileIon();
         this.mobileIonCharge = designSpace.getMobileIonOxidationState();
         this.formulaUnitsPerCell = countSites(designSpace.getSite().getLabel()) / designSpace.getSite().getSitesPerFormulaUnit();
     }
 
-    private StructureGenerator(Structure host, String source, String mobileIon, int mobileIonCharge, double formulaUnitsPerCell)
+    private StructureGenerator(Structure host, String source, String mobileIon, int mobileIonCharge, double formulaUnitsPerCell, Cell cell)
             throws DesignException {
         this.designSpace = null;
         this.source = source;
-        this.host = HostCell.of(host, source);
+        this.cell = cell;
+        this.host = hostCell(host, source, cell);
         this.mobileIon = mobileIon;
         this.mobileIonCharge = mobileIonCharge;
         this.formulaUnitsPerCell = formulaUnitsPerCell;
@@ -67,14 +90,26 @@ public final class StructureGenerator {
      * @param host the host structure (every species with an oxidation state)
      * @param source where the host came from, for messages
      * @param mobileIon element of the mobile-ion sites (their content is set per structure)
-     * @param formulaUnitsPerCell formula units in the host's cell (6 for the conventional NASICON cell)
+     * @param formulaUnitsPerCell formula units in the generator's cell (6 for the conventional NASICON cell, 2 for its
+     *                            primitive cell): count them with a probe generator of the same {@code cell}
+     * @param cell which multiple of the host the supercells are made of
      */
     public static StructureGenerator forFramework(Structure host, String source, String mobileIon, int mobileIonCharge,
-            double formulaUnitsPerCell) throws DesignException {
+            double formulaUnitsPerCell, Cell cell) throws DesignException {
         if (!(formulaUnitsPerCell > 0)) {
             throw new DesignException("formula units per cell must be positive, got " + formulaUnitsPerCell);
         }
-        return new StructureGenerator(host, source, mobileIon, mobileIonCharge, formulaUnitsPerCell);
+        return new StructureGenerator(host, source, mobileIon, mobileIonCharge, formulaUnitsPerCell, cell);
+    }
+
+    private static HostCell hostCell(Structure host, String source, Cell cell) throws DesignException {
+        HostCell asRead = HostCell.of(host, source);
+        return cell == Cell.PRIMITIVE ? CellShapes.primitive(asRead, source) : asRead;
+    }
+
+    /** Which multiple of the host the supercells are made of. */
+    public Cell cell() {
+        return cell;
     }
 
     /** Number of sites labelled {@code label} in the host's cell (symmetry expanded). */
@@ -127,7 +162,8 @@ public final class StructureGenerator {
     public GeneratedStructure generateSites(List<SiteOccupation> occupations, double mobileIonContent, int decorations, long seed)
             throws DesignException {
         Counts counts = counts(occupations, mobileIonContent);
-        Supercell supercell = supercells.computeIfAbsent(counts.multiple, m -> Supercell.of(host, m));
+        Supercell supercell = supercells.computeIfAbsent(counts.multiple,
+                m -> cell == Cell.PRIMITIVE ? Supercell.compact(host, m) : Supercell.of(host, m));
         long mobileSites = supercell.hostSites.stream().filter(site -> kind(site, counts.labels) == Kind.MOBILE).count();
         if (counts.mobileIons < 0 || counts.mobileIons > mobileSites) {
             // the charge-balance rule normally keeps candidates inside this range; unfiltered ones may not be
@@ -356,8 +392,28 @@ public final class StructureGenerator {
             ewald = EwaldMatrix.of(lattice, cartesian(lattice, fracCoords));
         }
 
+        /** The supercell {@code matrix} (rows: its vectors in units of the host's), sites in lattice-point order. */
+        private Supercell(HostCell host, int[][] matrix) {
+            lattice = CellShapes.multiply(matrix, host.matrix());
+            double[][] inverse = CellShapes.inverse(new double[][] {
+                    {matrix[0][0], matrix[0][1], matrix[0][2]}, {matrix[1][0], matrix[1][1], matrix[1][2]}, {matrix[2][0], matrix[2][1], matrix[2][2]}});
+            for (double[] point : CellShapes.latticePoints(matrix)) {
+                for (HostCell.Site site : host.sites()) {
+                    double[] f = site.fracCoords();
+                    hostSites.add(site);
+                    fracCoords.add(CellShapes.wrap(CellShapes.multiply(new double[] {f[0] + point[0], f[1] + point[1], f[2] + point[2]}, inverse)));
+                }
+            }
+            ewald = EwaldMatrix.of(lattice, cartesian(lattice, fracCoords));
+        }
+
         static Supercell of(HostCell host, int multiple) {
             return new Supercell(host, compactRepeats(host, multiple));
+        }
+
+        /** The most compact of all supercells of {@code multiple} host cells ({@link CellShapes#compactSupercell}). */
+        static Supercell compact(HostCell host, int multiple) {
+            return new Supercell(host, CellShapes.compactSupercell(host.matrix(), multiple));
         }
 
         /** The factorisation n1 n2 n3 = multiple whose supercell lengths are closest to each other. */
