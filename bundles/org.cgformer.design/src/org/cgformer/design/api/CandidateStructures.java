@@ -42,6 +42,32 @@ public final class CandidateStructures {
     }
 
     /**
+     * A generator for {@code designSpace} with the supercell policy of {@code recipe} ({@link StructureRecipe#SMALLEST_INTEGRAL}
+     * or {@link StructureRecipe#SMALLEST_PRIMITIVE}); its host structure is read with the installed {@code readers}.
+     *
+     * @throws DesignException also when the recipe is not a {@value StructureRecipe#DESIGN_SPACE} recipe
+     * @since 1.4
+     */
+    public static CandidateStructures of(DesignSpace designSpace, List<StructureReader> readers, StructureRecipe recipe)
+            throws IOException, StructureFormatException, DesignException {
+        if (!StructureRecipe.DESIGN_SPACE.equals(recipe.generator())) {
+            throw new DesignException("recipe '" + recipe.describe() + "' is not a " + StructureRecipe.DESIGN_SPACE + " recipe");
+        }
+        return new CandidateStructures(new StructureGenerator(designSpace,
+                StructureReader.readFile(readers, DesignSpaceResources.hostStructurePath(designSpace)).structure(), cell(recipe)), designSpace);
+    }
+
+    private static StructureGenerator.Cell cell(StructureRecipe recipe) throws DesignException {
+        if (recipe.supercell() == null || StructureRecipe.SMALLEST_INTEGRAL.equals(recipe.supercell())) {
+            return StructureGenerator.Cell.CONVENTIONAL;
+        }
+        if (recipe.primitiveCell()) {
+            return StructureGenerator.Cell.PRIMITIVE;
+        }
+        throw new DesignException("recipe '" + recipe.describe() + "': supercell policy '" + recipe.supercell() + "' is not built by this version");
+    }
+
+    /**
      * The CIF text of one candidate.
      *
      * @param dopants          element symbols of the dopants (pool entries)

@@ -58,8 +58,18 @@ public record StructureRecipe(int format, String generator, String host, String 
     public static final String NASICON_FRAMEWORK = "nasicon-framework";
     public static final String LATTICE_HOST = "host";
     public static final String LATTICE_SCALED = "scaled";
-    /** The smallest multiple of the host cell in which every count is a whole number (docs/design-space.md). */
+    /**
+     * The smallest multiple of the host's cell as read (the conventional cell) in which every count is a whole number,
+     * stacked along its axes (docs/design-space.md).
+     */
     public static final String SMALLEST_INTEGRAL = "smallest-integral";
+    /**
+     * The smallest multiple of the host's primitive cell in which every count is a whole number, in its most compact
+     * shape: the smallest faithful cell (a third of the sites for an R-centred NASICON; docs/design-space.md).
+     *
+     * @since 1.4
+     */
+    public static final String SMALLEST_PRIMITIVE = "smallest-primitive";
     /** Candidate c&lt;rank&gt; uses seed + its enumeration rank ({@code design generate}, {@code screen}). */
     public static final String SEED_PLUS_RANK = "seed+rank";
     /** Row r of a composition table uses seed + its line number ({@code dataset ehull}). */
@@ -80,8 +90,47 @@ public record StructureRecipe(int format, String generator, String host, String 
 
     /** A {@value #DESIGN_SPACE} recipe: the host file (its name and SHA-256), the substituted site, the host's lattice. */
     public static StructureRecipe designSpace(Path hostFile, String hostFormula, String site, int decorations, long seed) throws IOException {
+        return designSpace(hostFile, hostFormula, site, SMALLEST_INTEGRAL, decorations, seed);
+    }
+
+    /**
+     * A {@value #DESIGN_SPACE} recipe with the supercell policy {@code supercell} ({@value #SMALLEST_INTEGRAL} or
+     * {@value #SMALLEST_PRIMITIVE}).
+     *
+     * @since 1.4
+     */
+    public static StructureRecipe designSpace(Path hostFile, String hostFormula, String site, String supercell, int decorations, long seed)
+            throws IOException {
         return new StructureRecipe(FORMAT, DESIGN_SPACE, hostFile.getFileName().toString(), sha256(hostFile), hostFile.toString(), hostFormula,
-                site, LATTICE_HOST, SMALLEST_INTEGRAL, decorations, seed, SEED_PLUS_RANK, null);
+                site, LATTICE_HOST, supercellPolicy(supercell), decorations, seed, SEED_PLUS_RANK, null);
+    }
+
+    /**
+     * The supercell policy for a user's word: {@code conventional} or {@value #SMALLEST_INTEGRAL}, {@code primitive} or
+     * {@value #SMALLEST_PRIMITIVE}.
+     *
+     * @throws IllegalArgumentException for any other word, naming the ones there are
+     * @since 1.4
+     */
+    public static String supercellPolicy(String word) {
+        return switch (word == null ? "" : word.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "conventional", SMALLEST_INTEGRAL -> SMALLEST_INTEGRAL;
+            case "primitive", SMALLEST_PRIMITIVE -> SMALLEST_PRIMITIVE;
+            default -> throw new IllegalArgumentException("unknown cell '" + word + "': primitive (the smallest faithful cell, "
+                    + SMALLEST_PRIMITIVE + ") or conventional (" + SMALLEST_INTEGRAL + ")");
+        };
+    }
+
+    /** Whether this recipe builds on the host's primitive cell ({@value #SMALLEST_PRIMITIVE}). @since 1.4 */
+    @JsonIgnore
+    public boolean primitiveCell() {
+        return SMALLEST_PRIMITIVE.equals(supercell);
+    }
+
+    /** A copy with another supercell policy. @since 1.4 */
+    public StructureRecipe withSupercell(String policy) {
+        return new StructureRecipe(format, generator, host, hostSha256, hostPath, hostFormula, site, lattice, supercellPolicy(policy), decorations,
+                seed, seedRule, note);
     }
 
     /** A {@value #NASICON_FRAMEWORK} recipe on {@code hostFile} with {@code lattice} {@value #LATTICE_HOST} or {@value #LATTICE_SCALED}. */

@@ -215,8 +215,8 @@ public class DefaultScreeningService implements ScreeningService {
             if (!Files.isRegularFile(host)) {
                 throw new ScreeningException(designSpaceFile + ": no host structure file " + host);
             }
-            runRecipe = StructureRecipe.designSpace(host, designSpace.getHostFormula(), designSpace.getSite().getLabel(), options.decorations(),
-                    options.seed());
+            runRecipe = StructureRecipe.designSpace(host, designSpace.getHostFormula(), designSpace.getSite().getLabel(),
+                    runSupercell(options.ebModel()), options.decorations(), options.seed());
             List<Path> hostFolders = new ArrayList<>();
             hostFolders.add(host.toAbsolutePath().getParent());
             hostFolders.add(sharedData().resolve("nasicon"));
@@ -230,6 +230,17 @@ public class DefaultScreeningService implements ScreeningService {
                     recipes.put(roles[i], r);
                 }
             }
+        }
+
+        /**
+         * The supercell policy of the run's own structures (the report's): the barrier model's, when it records a
+         * design-space recipe, so that the structures a scientist opens are the ones it ranked; else the conventional
+         * cell, the recipe of models trained before recipes recorded one.
+         */
+        private static String runSupercell(Path ebModel) throws ScreeningException {
+            StructureRecipe recorded = ebModel == null ? null : StructureRecipes.recorded(ebModel);
+            return recorded != null && StructureRecipe.DESIGN_SPACE.equals(recorded.generator()) && recorded.supercell() != null
+                    ? recorded.supercell() : StructureRecipe.SMALLEST_INTEGRAL;
         }
 
         /** The keys of the distinct recipes the run builds, the run's own first. */

@@ -96,12 +96,14 @@ final class StructureRecipes {
         }
         switch (recorded.generator()) {
             case StructureRecipe.DESIGN_SPACE:
-                if (!recorded.sameFramework(run)) {
+                // the run's host, site, K and seed; the model's own supercell policy (a model knows the cells it was trained on)
+                StructureRecipe own = run.withSupercell(recorded.supercell() == null ? StructureRecipe.SMALLEST_INTEGRAL : recorded.supercell());
+                if (!recorded.sameFramework(own)) {
                     throw refusal(role, model, recorded, run, "another host, site or lattice than this run's design space");
                 }
                 String note = recorded.decorations() == run.decorations() && recorded.seed() == run.seed() ? "as trained"
                         : "the run's K and seed (trained with K = " + recorded.decorations() + ", seed " + recorded.seed() + ")";
-                return new Resolved(run, recorded, null, note);
+                return new Resolved(own, recorded, null, note);
             case StructureRecipe.NASICON_FRAMEWORK:
                 if (!StructureRecipe.LATTICE_HOST.equals(recorded.lattice()) && !StructureRecipe.LATTICE_SCALED.equals(recorded.lattice())) {
                     throw refusal(role, model, recorded, run, "lattice '" + recorded.lattice() + "' cannot be built");
@@ -163,9 +165,9 @@ final class StructureRecipes {
     static Builder builder(Resolved resolved, StructureRecipe run, DesignSpace space, List<StructureReader> readers, Path designSpaceFile)
             throws ScreeningException {
         try {
-            if (resolved.recipe().equals(run)) {
-                CandidateStructures structures = CandidateStructures.of(space, readers);
-                int k = run.decorations();
+            if (StructureRecipe.DESIGN_SPACE.equals(resolved.recipe().generator())) {
+                CandidateStructures structures = CandidateStructures.of(space, readers, resolved.recipe());
+                int k = resolved.recipe().decorations();
                 return new Builder() {
                     @Override
                     public String cif(DefaultScreeningService.Entry e, long seed) throws DesignException {

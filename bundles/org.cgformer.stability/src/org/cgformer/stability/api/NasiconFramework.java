@@ -39,9 +39,9 @@ public final class NasiconFramework {
         if (!StructureRecipe.NASICON_FRAMEWORK.equals(recipe.generator())) {
             throw new NasiconException("recipe '" + recipe.describe() + "' is not a " + StructureRecipe.NASICON_FRAMEWORK + " recipe");
         }
-        if (recipe.supercell() != null && !StructureRecipe.SMALLEST_INTEGRAL.equals(recipe.supercell())) {
+        if (recipe.supercell() != null && !StructureRecipe.SMALLEST_INTEGRAL.equals(recipe.supercell()) && !recipe.primitiveCell()) {
             throw new NasiconException("recipe '" + recipe.describe() + "': supercell policy '" + recipe.supercell() + "' is not built by this "
-                    + "version (only " + StructureRecipe.SMALLEST_INTEGRAL + ")");
+                    + "version (only " + StructureRecipe.SMALLEST_INTEGRAL + " and " + StructureRecipe.SMALLEST_PRIMITIVE + ")");
         }
         String sha = StructureRecipe.sha256(hostFile);
         if (recipe.hostSha256() != null && !recipe.hostSha256().equals(sha)) {
@@ -49,14 +49,24 @@ public final class NasiconFramework {
                     + " has " + sha);
         }
         NasiconStructures structures = new NasiconStructures(StructureReader.readFile(readers, hostFile).structure(), hostFile.toString(),
-                latticeMode(recipe), recipe.decorations());
+                latticeMode(recipe), recipe.decorations(), NasiconStructures.cell(recipe));
         return new NasiconFramework(structures, recipe);
     }
 
-    /** The recipe {@code cgformer dataset ehull} writes for its settings ({@code lattice} scaled or kept). */
+    /** The recipe {@code cgformer dataset ehull} writes for its settings ({@code lattice} scaled or kept), on the conventional cell. */
     public static StructureRecipe recipe(Path hostFile, String lattice, int decorations, long seed) throws IOException {
         String mode = LatticeMode.parse(lattice) == LatticeMode.SCALED ? StructureRecipe.LATTICE_SCALED : StructureRecipe.LATTICE_HOST;
         return StructureRecipe.nasiconFramework(hostFile, null, mode, decorations, seed, StructureRecipe.SEED_PLUS_LINE);
+    }
+
+    /**
+     * The recipe {@code cgformer dataset ehull} writes for its settings, with the supercell policy {@code cell}
+     * ({@code primitive} or {@code conventional}, {@link StructureRecipe#supercellPolicy}).
+     *
+     * @since 1.2
+     */
+    public static StructureRecipe recipe(Path hostFile, String lattice, String cell, int decorations, long seed) throws IOException {
+        return recipe(hostFile, lattice, decorations, seed).withSupercell(cell);
     }
 
     private static LatticeMode latticeMode(StructureRecipe recipe) throws NasiconException {

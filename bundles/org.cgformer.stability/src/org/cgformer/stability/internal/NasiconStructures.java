@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cgformer.design.api.DesignException;
+import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.design.internal.structure.GeneratedStructure;
 import org.cgformer.design.internal.structure.StructureGenerator;
 import org.cgformer.design.internal.structure.StructureGenerator.SiteOccupation;
@@ -53,6 +54,17 @@ public final class NasiconStructures {
      * @param decorations random decorations per structure, the lowest Ewald energy wins
      */
     public NasiconStructures(Structure host, String source, LatticeMode latticeMode, int decorations) throws NasiconException {
+        this(host, source, latticeMode, decorations, StructureGenerator.Cell.CONVENTIONAL);
+    }
+
+    /**
+     * @param host a NASICON with Zr on the octahedral and Si on the tetrahedral site, every species with its oxidation state
+     * @param source where the host came from (for messages)
+     * @param decorations random decorations per structure, the lowest Ewald energy wins
+     * @param cell which multiple of the host the supercells are made of (the primitive cell: a third of the sites)
+     */
+    public NasiconStructures(Structure host, String source, LatticeMode latticeMode, int decorations, StructureGenerator.Cell cell)
+            throws NasiconException {
         if (decorations < 1) {
             throw new IllegalArgumentException("decorations must be at least 1, got " + decorations);
         }
@@ -61,12 +73,17 @@ public final class NasiconStructures {
         this.latticeMode = latticeMode;
         this.decorations = decorations;
         try {
-            StructureGenerator probe = StructureGenerator.forFramework(host, source, "Na", 1, 1, StructureGenerator.Cell.CONVENTIONAL);
+            StructureGenerator probe = StructureGenerator.forFramework(host, source, "Na", 1, 1, cell);
             double formulaUnits = probe.sitesPerCell(mSiteLabel) / (double) NasiconComposition.M_SITES_PER_FORMULA_UNIT;
-            this.generator = StructureGenerator.forFramework(host, source, "Na", 1, formulaUnits, StructureGenerator.Cell.CONVENTIONAL);
+            this.generator = StructureGenerator.forFramework(host, source, "Na", 1, formulaUnits, cell);
         } catch (DesignException e) {
             throw new NasiconException(e.getMessage(), e);
         }
+    }
+
+    /** The generator's cell for a recipe's supercell policy. */
+    public static StructureGenerator.Cell cell(StructureRecipe recipe) {
+        return recipe.primitiveCell() ? StructureGenerator.Cell.PRIMITIVE : StructureGenerator.Cell.CONVENTIONAL;
     }
 
     private static String labelOf(Structure host, String element, String source) throws NasiconException {

@@ -61,10 +61,10 @@ final class DesignFiles {
     }
 
     /** The design space's host structure, read with the installed structure readers. */
-    static StructureGenerator generator(DesignSpace designSpace, List<StructureReader> readers)
+    static StructureGenerator generator(DesignSpace designSpace, List<StructureReader> readers, StructureGenerator.Cell cell)
             throws IOException, StructureFormatException, DesignException {
         Structure host = StructureReader.readFile(readers, DesignSpaceResources.hostStructurePath(designSpace)).structure();
-        return new StructureGenerator(designSpace, host);
+        return new StructureGenerator(designSpace, host, cell);
     }
 
     static Path resultsFile(Path designSpaceFile, Path option) {

@@ -58,6 +58,12 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--decorations", defaultValue = "20", description = "Random decorations per candidate, K (default: ${DEFAULT-VALUE}).")
     int decorations;
 
+    @Option(names = "--cell", defaultValue = "primitive", paramLabel = "primitive|conventional",
+            description = {"primitive: the smallest multiple of the host's primitive cell that holds the candidate exactly, in its",
+                "most compact shape (the smallest faithful cell: 210 sites for the NASICON example); conventional: of the host's",
+                "cell as read, stacked along its axes (624 sites; the recipe of models trained before 2026-12) (default: ${DEFAULT-VALUE})."})
+    String cell;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -81,6 +87,12 @@ public class GenerateCommand implements Callable<Integer> {
         if (decorations < 1) {
             throw new DesignException("--decorations must be at least 1");
         }
+        String supercell;
+        try {
+            supercell = StructureRecipe.supercellPolicy(cell);
+        } catch (IllegalArgumentException e) {
+            throw new DesignException("--cell: " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DesignSpace designSpace = DesignFiles.loadValid(file, err);
@@ -89,7 +101,8 @@ public class GenerateCommand implements Callable<Integer> {
                 DesignFiles.loadCurrentResults(file, DesignFiles.resultsFile(file, resultsOption)));
         int wanted = drawn != null ? drawn : targets.size();
         Files.createDirectories(output);
-        StructureGenerator generator = DesignFiles.generator(designSpace, readers);
+        StructureGenerator generator = DesignFiles.generator(designSpace, readers,
+                StructureRecipe.SMALLEST_PRIMITIVE.equals(supercell) ? StructureGenerator.Cell.PRIMITIVE : StructureGenerator.Cell.CONVENTIONAL);
         ConsoleMonitor monitor = new ConsoleMonitor(err, "generate");
         monitor.beginTask("generate", wanted);
         int written = 0;
@@ -115,9 +128,9 @@ public class GenerateCommand implements Callable<Integer> {
         }
         // how these structures were made, for the models trained on them and the screening that predicts with those
         StructureRecipe.designSpace(DesignSpaceResources.hostStructurePath(designSpace), designSpace.getHostFormula(),
-                designSpace.getSite().getLabel(), decorations, seed).write(output);
-        out.printf("wrote %d structures to %s%s (K = %d decorations each, seed %d)%n", written, output,
-                replaced > 0 ? " (" + replaced + " replaced)" : "", decorations, seed);
+                designSpace.getSite().getLabel(), supercell, decorations, seed).write(output);
+        out.printf("wrote %d structures to %s%s (K = %d decorations each, seed %d, supercell %s)%n", written, output,
+                replaced > 0 ? " (" + replaced + " replaced)" : "", decorations, seed, supercell);
         if (!failed.isEmpty()) {
             Path report = output.resolve("failed.csv");
             Files.write(report, concat("id,formula,reason", failed), StandardCharsets.UTF_8);

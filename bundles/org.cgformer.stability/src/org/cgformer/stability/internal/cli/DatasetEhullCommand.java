@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.stability.api.CompositionTable;
 import org.cgformer.stability.api.NasiconFramework;
 import org.cgformer.stability.internal.EhullDatasetWriter;
@@ -52,6 +53,12 @@ public class DatasetEhullCommand implements Callable<Integer> {
             + "by the mean framework bond length from Shannon radii, or kept (default: ${DEFAULT-VALUE}).")
     String lattice;
 
+    @Option(names = "--cell", defaultValue = "primitive", paramLabel = "primitive|conventional",
+            description = "Supercells of the host's primitive cell in their most compact shape (the smallest faithful cell, a third of "
+                    + "the sites) or of its conventional cell stacked along its axes, the recipe of the models shipped before 2026-12 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String cell;
+
     @Option(names = "--host", paramLabel = "CIF", description = "NASICON host with Zr and Si sites (default: <shared data>/nasicon/Na4Zr2Si3O12_R-3c.cif).")
     Path host;
 
@@ -89,7 +96,8 @@ public class DatasetEhullCommand implements Callable<Integer> {
         LatticeMode mode = LatticeMode.parse(lattice);
         Path hostFile = host != null ? host : sharedData().resolve(DEFAULT_HOST);
         Structure hostStructure = StructureReader.readFile(readers, hostFile).structure();
-        NasiconStructures structures = new NasiconStructures(hostStructure, hostFile.toString(), mode, decorations);
+        StructureRecipe recipe = NasiconFramework.recipe(hostFile, mode.name(), cell, decorations, seed);
+        NasiconStructures structures = new NasiconStructures(hostStructure, hostFile.toString(), mode, decorations, NasiconStructures.cell(recipe));
         CompositionTable table = CompositionTable.read(csv, compositionColumn, targetColumn, "ehull");
         for (String problem : table.problems()) {
             err.println("skipped " + problem);
@@ -119,7 +127,7 @@ public class DatasetEhullCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        writeMetadata(hostFile, mode, table);
+        writeMetadata(hostFile, mode, table, recipe);
         int labelled = EhullDatasetWriter.ids(output.resolve(EhullDatasetWriter.LABELS)).size();
         int refused = EhullDatasetWriter.ids(output.resolve(EhullDatasetWriter.REFUSED)).size();
         spec.commandLine().getOut().printf(Locale.ROOT, "%d rows: %d already done, %d written, %d refused in this run; the dataset has %d "
@@ -128,12 +136,13 @@ public class DatasetEhullCommand implements Callable<Integer> {
         return counts.refused() + table.problems().size() == 0 ? CommandLineRunner.OK : CommandLineRunner.FAILED;
     }
 
-    private void writeMetadata(Path hostFile, LatticeMode mode, CompositionTable table) throws java.io.IOException {
+    private void writeMetadata(Path hostFile, LatticeMode mode, CompositionTable table, StructureRecipe recipe) throws java.io.IOException {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("label", targetColumn);
         metadata.put("source", csv.toAbsolutePath().normalize().toString());
         metadata.put("host", hostFile.toAbsolutePath().normalize().toString());
         metadata.put("lattice", mode.name().toLowerCase(Locale.ROOT));
+        metadata.put("supercell", recipe.supercell());
         metadata.put("decorations", decorations);
         metadata.put("seed", seed);
         metadata.put("every", every);
@@ -144,7 +153,7 @@ public class DatasetEhullCommand implements Callable<Integer> {
         Files.createDirectories(output);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.resolve("dataset.json").toFile(), metadata);
         // how the structures were made, copied into the model.json of the models trained on them (read by screening)
-        NasiconFramework.recipe(hostFile, mode.name(), decorations, seed).write(output);
+        recipe.write(output);
     }
 
     static Path sharedData() {
