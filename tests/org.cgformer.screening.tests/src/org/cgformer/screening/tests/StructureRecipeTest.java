@@ -190,6 +190,30 @@ class StructureRecipeTest {
         assertEquals(List.of("funnel"), resumed);
     }
 
+    @Test
+    void buildsABarrierModelOfThePrimitiveCellRecipeOnPrimitiveCells() throws Exception {
+        Path designHost = DesignSpaceResources.hostStructurePath(DesignSpaceResources.loadDesignSpace(design));
+        StructureRecipe primitive = StructureRecipe.designSpace(designHost, "Na3Zr2Si2PO12", "Zr1", StructureRecipe.SMALLEST_PRIMITIVE, 2, 1);
+        Path eb = withRecipe(model, temp.resolve("model-primitive"), primitive);
+        Path report = temp.resolve("report-primitive");
+        // the Ehull model records no recipe: it gets the run's, which follows the barrier model's cell
+        ScreeningOptions options = ScreeningOptions.defaults(eb, model).withTop(2).withScore(1e9, 0).withGeneration(2, 2, 1).withLimit(3);
+        ScreeningPipelineTest.service(ScreeningService.class).screen(design, options, report, ScreeningListener.SILENT);
+
+        double conventionalVolume = volume(cell(Files.readString(designHost)));
+        List<Map<String, String>> rows = ScreeningPipelineTest.csv(report.resolve("candidates.csv"));
+        assertEquals(3, rows.size());
+        for (Map<String, String> r : rows) {
+            assertEquals("ok", r.get("status"), r.toString());
+            double cells = volume(cell(Files.readString(report.resolve(r.get("structure"))))) / conventionalVolume;
+            // fifths on the Zr site: 5 primitive cells = 5/3 conventional cells (the conventional recipe needs 5)
+            assertEquals(5.0 / 3, cells, 1e-6, r.get("structure") + " holds " + cells + " conventional cells");
+        }
+        JsonNode recipes = new ObjectMapper().readTree(report.resolve("summary.json").toFile()).path("recipes");
+        assertTrue(recipes.path("eb").path("recipe").asText().contains("supercell smallest-primitive"), recipes.toString());
+        assertTrue(recipes.path("ehull").path("recipe").asText().contains("supercell smallest-primitive"), recipes.toString());
+    }
+
     /** The members of {@code ensemble} copied to {@code folder} with {@code recipe} in their model.json metrics. */
     static Path withRecipe(Path ensemble, Path folder, StructureRecipe recipe) throws Exception {
         ObjectMapper json = new ObjectMapper();
