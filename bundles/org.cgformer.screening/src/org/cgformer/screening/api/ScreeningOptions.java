@@ -33,11 +33,14 @@ import java.nio.file.Path;
  * @param keepGraphs         keep the crystal graph files of the candidates in the report folder (about 2 MB each for
  *                           a 600-site supercell); by default they are deleted once the run is done (they are rebuilt
  *                           from the structures when a stage needs them again)
- * @since 2.0 (1.0 had an uncalibrated Arrhenius estimate from a temperature and a prefactor)
+ * @param keepStructures     keep every candidate's structure files; by default only those of the shortlist, the Pareto
+ *                           front and the validated candidates are kept once the run is done (the others are made again,
+ *                           the same, when a stage needs them), so that the report stays small for 10^5 candidates
+ * @since 3.0 (2.0 kept every structure; 1.0 had an uncalibrated Arrhenius estimate from a temperature and a prefactor) (1.0 had an uncalibrated Arrhenius estimate from a temperature and a prefactor)
  */
 public record ScreeningOptions(Path ebModel, Path ehullModel, Path ebBaseline, Path ehullBaseline, boolean all, int top,
         double ehullCeiling, double risk, int groups, int decorations, long seed, Calibration calibration, int batchSize, int limit,
-        int validate, double oracleResolution, boolean keepGraphs) {
+        int validate, double oracleResolution, boolean keepGraphs, boolean keepStructures) {
 
     /** Default shortlist size (the article shortlisted 18). */
     public static final int DEFAULT_TOP = 18;
@@ -83,60 +86,71 @@ public record ScreeningOptions(Path ebModel, Path ehullModel, Path ebBaseline, P
     /** Defaults for a barrier model and an optional stability model. */
     public static ScreeningOptions defaults(Path ebModel, Path ehullModel) {
         return new ScreeningOptions(ebModel, ehullModel, null, null, false, DEFAULT_TOP, DEFAULT_EHULL_CEILING, 0, DEFAULT_GROUPS,
-                DEFAULT_DECORATIONS, 1, null, 16, 0, 0, DEFAULT_ORACLE_RESOLUTION, false);
+                DEFAULT_DECORATIONS, 1, null, 16, 0, 0, DEFAULT_ORACLE_RESOLUTION, false, false);
     }
 
     public ScreeningOptions withBaselines(Path eb, Path ehull) {
         return new ScreeningOptions(ebModel, ehullModel, eb, ehull, all, top, ehullCeiling, risk, groups, decorations, seed, calibration,
-                batchSize, limit, validate, oracleResolution, keepGraphs);
+                batchSize, limit, validate, oracleResolution, keepGraphs, keepStructures);
     }
 
     public ScreeningOptions withAll(boolean value) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, value, top, ehullCeiling, risk, groups, decorations,
-                seed, calibration, batchSize, limit, validate, oracleResolution, keepGraphs);
+                seed, calibration, batchSize, limit, validate, oracleResolution, keepGraphs, keepStructures);
     }
 
     public ScreeningOptions withTop(int value) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, value, ehullCeiling, risk, groups, decorations,
-                seed, calibration, batchSize, limit, validate, oracleResolution, keepGraphs);
+                seed, calibration, batchSize, limit, validate, oracleResolution, keepGraphs, keepStructures);
     }
 
     public ScreeningOptions withScore(double ceilingMevPerAtom, double riskFactor) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ceilingMevPerAtom, riskFactor, groups,
-                decorations, seed, calibration, batchSize, limit, validate, oracleResolution, keepGraphs);
+                decorations, seed, calibration, batchSize, limit, validate, oracleResolution, keepGraphs, keepStructures);
     }
 
     public ScreeningOptions withGeneration(int groupCount, int decorationCount, long randomSeed) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groupCount,
-                decorationCount, randomSeed, calibration, batchSize, limit, validate, oracleResolution, keepGraphs);
+                decorationCount, randomSeed, calibration, batchSize, limit, validate, oracleResolution, keepGraphs, keepStructures);
     }
 
     /** With a conductivity calibration (null: none, no conductivity shown). */
     public ScreeningOptions withCalibration(Calibration value) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
-                seed, value, batchSize, limit, validate, oracleResolution, keepGraphs);
+                seed, value, batchSize, limit, validate, oracleResolution, keepGraphs, keepStructures);
     }
 
     public ScreeningOptions withBatchSize(int value) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
-                seed, calibration, value, limit, validate, oracleResolution, keepGraphs);
+                seed, calibration, value, limit, validate, oracleResolution, keepGraphs, keepStructures);
     }
 
     public ScreeningOptions withLimit(int value) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
-                seed, calibration, batchSize, value, validate, oracleResolution, keepGraphs);
+                seed, calibration, batchSize, value, validate, oracleResolution, keepGraphs, keepStructures);
     }
 
     /** Validate the ranking against the oracle on {@code count} held-out candidates, BVSE at {@code resolutionAngstrom}. */
     public ScreeningOptions withValidation(int count, double resolutionAngstrom) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
-                seed, calibration, batchSize, limit, count, resolutionAngstrom, keepGraphs);
+                seed, calibration, batchSize, limit, count, resolutionAngstrom, keepGraphs, keepStructures);
+    }
+
+    /**
+     * Keep every candidate's structure files (true), or only those of the shortlist, the Pareto front and the validated
+     * candidates (false, the default).
+     *
+     * @since 3.0
+     */
+    public ScreeningOptions withKeepStructures(boolean value) {
+        return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
+                seed, calibration, batchSize, limit, validate, oracleResolution, keepGraphs, value);
     }
 
     /** Keep (true) or delete (false, the default) the candidates' graph files when the run is done. */
     public ScreeningOptions withKeepGraphs(boolean value) {
         return new ScreeningOptions(ebModel, ehullModel, ebBaseline, ehullBaseline, all, top, ehullCeiling, risk, groups, decorations,
-                seed, calibration, batchSize, limit, validate, oracleResolution, value);
+                seed, calibration, batchSize, limit, validate, oracleResolution, value, keepStructures);
     }
 
     /** A one-line description of the score, written into summary.json. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -167,7 +168,8 @@ public class DefaultScreeningService implements ScreeningService {
             key += "|validate=" + options.validate() + "@" + options.oracleResolution();
             fresh = stage("validate", key, fresh, this::validate);
             seconds.put("report", null);
-            List<Candidate> ranked = ReportFiles.readCandidates(report.resolve(ReportFiles.CANDIDATES));
+            List<Candidate> read = ReportFiles.readCandidates(report.resolve(ReportFiles.CANDIDATES));
+            List<Candidate> ranked = options.keepStructures() ? read : keepReportedStructures(read);
             Map<String, Object> parent = ReportFiles.readJson(stageFile(PARENT));
             Map<String, Object> skill = Files.isRegularFile(stageFile(SKILL)) ? ReportFiles.readJson(stageFile(SKILL)) : null;
             stage("report", key, fresh,
@@ -516,7 +518,9 @@ public class DefaultScreeningService implements ScreeningService {
                 for (int from = 0; from < entries.size(); from += FEATURIZE_CHUNK) {
                     List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + FEATURIZE_CHUNK));
                     Map<Path, Entry> byFile = new LinkedHashMap<>();
-                    chunk.forEach(e -> byFile.put(cif(e, pair.getKey()), e));
+                    for (Entry e : chunk) {
+                        byFile.put(structure(e, pair.getKey()), e);
+                    }
                     GraphSet set = featurize(new ArrayList<>(byFile.keySet()), featurizer);
                     for (Refused r : set.refused()) {
                         Entry e = byFile.get(r.file());
@@ -549,8 +553,91 @@ public class DefaultScreeningService implements ScreeningService {
             return cif(e, runRecipe);
         }
 
+        /** Where the structure of {@code e} made with {@code recipe} is written (it may have been deleted since, see {@link #structure}). */
         Path cif(Entry e, StructureRecipe recipe) {
             return structureFolder(recipe).resolve(structureName(e));
+        }
+
+        /**
+         * The structure file of {@code e} made with {@code recipe}, made again when the run deleted it ({@link
+         * #keepReportedStructures}): the same structure, since it follows from the recipe and seed + rank alone.
+         */
+        Path structure(Entry e, StructureRecipe recipe) throws ScreeningException {
+            Path file = cif(e, recipe);
+            if (!Files.isRegularFile(file)) {
+                makeAgain(e, recipe, file);
+            }
+            return file;
+        }
+
+        /** Builders of {@link #makeAgain}, one per recipe; used by one thread at a time. */
+        private final Map<StructureRecipe, StructureRecipes.Builder> rebuilders = new HashMap<>();
+
+        private synchronized void makeAgain(Entry e, StructureRecipe recipe, Path file) throws ScreeningException {
+            if (Files.isRegularFile(file)) {
+                return;
+            }
+            try {
+                StructureRecipes.Builder builder = rebuilders.get(recipe);
+                if (builder == null) {
+                    StructureRecipes.Resolved resolved = distinctRecipes().stream().filter(r -> r.recipe().equals(recipe)).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("recipe " + recipe.describe() + " is not one of this run's"));
+                    builder = builder(resolved);
+                    rebuilders.put(recipe, builder);
+                }
+                String text = builder.cif(e, options.seed() + e.enumerationRank());
+                Files.createDirectories(file.getParent());
+                Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+                Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | DesignException | NasiconException | StructureException x) {
+                throw new ScreeningException(e.id() + " " + e.formula() + ": cannot make its structure (" + recipe.describe() + ") again: "
+                        + describe(x), x);
+            }
+        }
+
+        /**
+         * Deletes the structure files of every candidate but those of the shortlist, the Pareto front and the validated
+         * ones (made again first if a rerun deleted them), in every recipe's folder, and returns the candidates with the
+         * {@code structure} of the others cleared, as candidates.csv and shortlist.csv now list them. A structure is
+         * about 13 kB per recipe for a 210-site cell, so keeping all of 148,995 would take gigabytes; any of them is made
+         * again, the same, from the recipe and its seed.
+         */
+        List<Candidate> keepReportedStructures(List<Candidate> ranked) throws IOException, ScreeningException {
+            Set<String> kept = new java.util.HashSet<>();
+            ranked.stream().filter(c -> c.shortlist() || c.pareto()).forEach(c -> kept.add(c.id()));
+            if (Files.isRegularFile(stageFile(SKILL))) {
+                if (ReportFiles.readJson(stageFile(SKILL)).get("candidates") instanceof List<?> validated) {
+                    validated.stream().filter(Map.class::isInstance).map(row -> String.valueOf(((Map<?, ?>) row).get("id"))).forEach(kept::add);
+                }
+            }
+            Map<String, Entry> byId = new HashMap<>();
+            entries().forEach(e -> byId.put(e.id(), e));
+            List<StructureRecipe> recipes = distinctRecipes().stream().map(StructureRecipes.Resolved::recipe).toList();
+            List<Candidate> out = new ArrayList<>(ranked.size());
+            int deleted = 0;
+            for (Candidate c : ranked) {
+                Entry e = byId.get(c.id());
+                boolean keep = kept.contains(c.id()) && c.ok();
+                for (StructureRecipe recipe : recipes) {
+                    if (keep) {
+                        structure(e, recipe);
+                    } else if (Files.deleteIfExists(cif(e, recipe))) {
+                        deleted++;
+                    }
+                }
+                String structure = keep ? ReportFiles.STRUCTURES + "/" + structureName(e) : "";
+                out.add(structure.equals(c.structure()) ? c : new Candidate(c.rank(), c.id(), c.formula(), c.dopants(), c.naPerFormula(),
+                        c.cluster(), c.ebEv(), c.ebStdEv(), c.deltaEbEv(), c.ehullMevAtom(), c.ehullStdMevAtom(), c.score(), c.pareto(),
+                        c.shortlist(), c.conductivitySPerCm(), structure, c.message()));
+            }
+            ReportFiles.writeCandidates(report.resolve(ReportFiles.CANDIDATES), out);
+            ReportFiles.writeCandidates(report.resolve(ReportFiles.SHORTLIST), out.stream().filter(Candidate::shortlist).toList());
+            if (deleted > 0) {
+                listener.message(String.format(Locale.ROOT, "structures: kept those of the %d shortlisted, Pareto and validated candidates, "
+                        + "deleted %d files of the others (--keep-structures keeps all)", kept.size(), deleted));
+            }
+            return out;
         }
 
         /** Entries not listed in any of the failure files. */
@@ -692,7 +779,11 @@ public class DefaultScreeningService implements ScreeningService {
 
         /** The batch's graphs, from the graph cache; a refused one fails the batch. */
         List<CrystalGraph> graphs(List<Entry> batch, Featurizer featurizer, StructureRecipe recipe) throws ScreeningException {
-            return graphsOf(batch.stream().map(e -> cif(e, recipe)).toList(), featurizer);
+            List<Path> files = new ArrayList<>(batch.size());
+            for (Entry e : batch) {
+                files.add(structure(e, recipe));
+            }
+            return graphsOf(files, featurizer);
         }
 
         /** The graphs of these structure files, from the graph cache; a refused one fails them all. */
@@ -815,10 +906,13 @@ public class DefaultScreeningService implements ScreeningService {
             Map<String, Double> truth = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
             ProgressMeter meter = new ProgressMeter(listener, "validate", chosen.size(), 0);
+            Map<String, Entry> byId = new HashMap<>();
+            entries().forEach(e -> byId.put(e.id(), e));
             long start = System.nanoTime();
             parallel(chosen, c -> {
+                Path file = structure(byId.get(c.id()), runRecipe); // a rerun may have deleted it (keepReportedStructures)
                 try {
-                    StructureIons ions = StructureIons.of(StructureReader.readFile(runReaders, report.resolve(c.structure())).structure());
+                    StructureIons ions = StructureIons.of(StructureReader.readFile(runReaders, file).structure());
                     BvseResult result = oracle.compute(ions.lattice(), ions.sites(), bvseOptions);
                     if (result.ea3D() == null) {
                         refused.put(c.id(), "no 3-D path below " + bvseOptions.maxBarrierEv() + " eV");
@@ -852,7 +946,10 @@ public class DefaultScreeningService implements ScreeningService {
                     String name = baseline.descriptor().model().equals(ebName) ? ebName + "-baseline" : baseline.descriptor().model();
                     Map<String, Entry> byId = new LinkedHashMap<>();
                     entries().forEach(e -> byId.put(e.id(), e));
-                    List<Path> files = labelled.stream().map(c -> cif(byId.get(c.id()), recipeOf("eb-baseline"))).toList();
+                    List<Path> files = new ArrayList<>(labelled.size());
+                    for (Candidate c : labelled) {
+                        files.add(structure(byId.get(c.id()), recipeOf("eb-baseline")));
+                    }
                     predictors.add(new Predictor(name, baseline.predict(graphsOf(files, baseline.featurizer()))[0],
                             "the baseline barrier model (" + options.ebBaseline() + "), ensemble mean"));
                 }

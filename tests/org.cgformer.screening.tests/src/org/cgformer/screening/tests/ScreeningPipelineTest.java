@@ -70,6 +70,39 @@ class ScreeningPipelineTest {
     }
 
     @Test
+    void keepsTheReportedStructuresAndMakesOthersAgainTheSame() throws Exception {
+        ScreeningService service = service(ScreeningService.class);
+        ScreeningOptions options = ScreeningOptions.defaults(ebModel, ehullModel).withAll(true).withTop(2).withScore(1e9, 0)
+                .withGeneration(3, 2, 1);
+        Path lean = temp.resolve("report-lean");
+        Path full = temp.resolve("report-full");
+        service.screen(design, options, lean, ScreeningListener.SILENT);
+        service.screen(design, options.withKeepStructures(true), full, ScreeningListener.SILENT);
+
+        List<Map<String, String>> ok = csv(lean.resolve("candidates.csv")).stream().filter(r -> r.get("status").equals("ok")).toList();
+        List<Map<String, String>> reported = ok.stream().filter(r -> r.get("shortlist").equals("true") || r.get("pareto").equals("true"))
+                .toList();
+        assertTrue(reported.size() < ok.size(), "some candidates are neither shortlisted nor on the front: " + ok);
+        for (Map<String, String> r : ok) {
+            boolean kept = reported.contains(r);
+            assertEquals(kept, !r.get("structure").isEmpty(), r.toString());
+            assertEquals(kept, Files.isRegularFile(lean.resolve("structures").resolve(r.get("id") + "_" + r.get("formula") + ".cif")),
+                    r.toString());
+        }
+        for (Map<String, String> r : csv(full.resolve("candidates.csv"))) {
+            assertEquals(r.get("status").equals("ok"), !r.get("structure").isEmpty(), "--keep-structures keeps all: " + r);
+        }
+
+        // a longer shortlist: the newly listed structures are made again, byte for byte those a full run kept
+        service.screen(design, options.withTop(6), lean, ScreeningListener.SILENT);
+        List<Map<String, String>> six = csv(lean.resolve("shortlist.csv"));
+        assertEquals(6, six.size());
+        for (Map<String, String> r : six) {
+            assertEquals(Files.readString(full.resolve(r.get("structure"))), Files.readString(lean.resolve(r.get("structure"))), r.get("id"));
+        }
+    }
+
+    @Test
     void screensEveryCombinationListsFailuresAndResumes() throws Exception {
         ScreeningService service = service(ScreeningService.class);
         Path report = temp.resolve("report-all");
@@ -231,7 +264,10 @@ class ScreeningPipelineTest {
         List<Map<String, String>> ok = rows.stream().filter(r -> r.get("status").equals("ok")).toList();
         for (int i = 0; i < ok.size(); i++) {
             assertEquals(Integer.toString(i + 1), ok.get(i).get("rank"), "ranks are 1..n in file order");
-            assertTrue(Files.isRegularFile(report.resolve(ok.get(i).get("structure"))), ok.get(i).get("structure"));
+            // by default only the shortlist's, the Pareto front's and the validated candidates' structures are kept
+            String structure = ok.get(i).get("structure");
+            boolean reported = ok.get(i).get("shortlist").equals("true") || ok.get(i).get("pareto").equals("true");
+            assertTrue(structure.isEmpty() ? !reported : Files.isRegularFile(report.resolve(structure)), ok.get(i).toString());
             assertEquals("", ok.get(i).get("message"));
             if (i > 0) {
                 assertTrue(Double.parseDouble(ok.get(i - 1).get("score")) <= Double.parseDouble(ok.get(i).get("score")), "scores sorted");

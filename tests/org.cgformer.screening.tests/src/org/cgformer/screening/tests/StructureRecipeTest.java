@@ -144,7 +144,7 @@ class StructureRecipeTest {
         Path ehull = withRecipe(model, temp.resolve("model-nasicon"), recipe);
         Path report = temp.resolve("report-nasicon");
         ScreeningOptions options = ScreeningOptions.defaults(model, ehull).withTop(2).withScore(1e9, 0).withGeneration(2, 2, 1).withAll(true)
-                .withLimit(3);
+                .withLimit(3).withKeepStructures(true);
         ScreeningPipelineTest.service(ScreeningService.class).screen(design, options, report, ScreeningListener.SILENT);
 
         List<Map<String, String>> rows = ScreeningPipelineTest.csv(report.resolve("candidates.csv"));
@@ -197,7 +197,8 @@ class StructureRecipeTest {
         Path eb = withRecipe(model, temp.resolve("model-primitive"), primitive);
         Path report = temp.resolve("report-primitive");
         // the Ehull model records no recipe: it gets the run's, which follows the barrier model's cell
-        ScreeningOptions options = ScreeningOptions.defaults(eb, model).withTop(2).withScore(1e9, 0).withGeneration(2, 2, 1).withLimit(3);
+        ScreeningOptions options = ScreeningOptions.defaults(eb, model).withTop(2).withScore(1e9, 0).withGeneration(2, 2, 1).withLimit(3)
+                .withKeepStructures(true);
         ScreeningPipelineTest.service(ScreeningService.class).screen(design, options, report, ScreeningListener.SILENT);
 
         double conventionalVolume = volume(cell(Files.readString(designHost)));

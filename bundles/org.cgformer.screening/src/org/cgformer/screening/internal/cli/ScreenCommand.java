@@ -100,6 +100,11 @@ public class ScreenCommand implements Callable<Integer> {
             + "by default they are deleted when the run is done.")
     boolean keepGraphs;
 
+    @Option(names = "--keep-structures", description = "Keep every candidate's structure files (structures/, about 13 kB per candidate "
+            + "and recipe); by default only those of the shortlist, the Pareto front and the validated candidates are kept, and any "
+            + "other is made again, the same, from its recipe and seed.")
+    boolean keepStructures;
+
     @Option(names = "--batch-size", defaultValue = "16", description = "Structures per prediction batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -118,7 +123,8 @@ public class ScreenCommand implements Callable<Integer> {
     ScreeningOptions options() {
         return ScreeningOptions.defaults(ebModel, ehullModel).withBaselines(ebBaseline, ehullBaseline).withAll(all).withTop(top)
                 .withScore(ceiling, risk).withGeneration(groups, decorations, seed).withCalibration(calibration)
-                .withBatchSize(batchSize).withLimit(limit).withValidation(validate, oracleResolution).withKeepGraphs(keepGraphs);
+                .withBatchSize(batchSize).withLimit(limit).withValidation(validate, oracleResolution).withKeepGraphs(keepGraphs)
+                .withKeepStructures(keepStructures);
     }
 
     @Override
