@@ -21,8 +21,12 @@ public final class CgformerUi {
     /** Preference: featurizer name, empty for the model's own default. */
     public static final String PREF_DEFAULT_FEATURIZER = "defaultFeaturizer";
 
-    /** Preference: BVSE grid resolution in Angstrom (default 0.1). */
+    /** Preference: BVSE grid resolution in Angstrom (default 0.1), read by the BVSE barrier and labelling actions. */
     public static final String PREF_BVSE_RESOLUTION = "bvseResolution";
+
+    /** Finest and coarsest BVSE grid the preference accepts, Angstrom. */
+    public static final double MIN_BVSE_RESOLUTION = 0.02;
+    public static final double MAX_BVSE_RESOLUTION = 1.0;
 
     /** Preference: folder of the crystal-graph cache the Training view uses, empty (the default) for none. */
     public static final String PREF_CACHE_FOLDER = "cacheFolder";
@@ -30,6 +34,27 @@ public final class CgformerUi {
     /** The preference {@code key} of the workbench, or {@code fallback} when unset. */
     public static String preference(String key, String fallback) {
         return org.eclipse.core.runtime.Platform.getPreferencesService().getString(PREFERENCES_NODE, key, fallback, null);
+    }
+
+    /**
+     * The BVSE grid resolution (Angstrom) of the preferences.
+     *
+     * @throws IllegalArgumentException when the stored value is not a number between {@link #MIN_BVSE_RESOLUTION} and
+     *             {@link #MAX_BVSE_RESOLUTION} (the message quotes it)
+     */
+    public static double bvseResolution() {
+        String text = preference(PREF_BVSE_RESOLUTION, "0.1").strip();
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the BVSE resolution preference '" + text + "' is not a number", e);
+        }
+        if (!(value >= MIN_BVSE_RESOLUTION && value <= MAX_BVSE_RESOLUTION)) {
+            throw new IllegalArgumentException("the BVSE resolution preference " + text + " Å is outside " + MIN_BVSE_RESOLUTION
+                    + "-" + MAX_BVSE_RESOLUTION + " Å");
+        }
+        return value;
     }
 
     private CgformerUi() {

@@ -3,6 +3,7 @@ package org.cgformer.cli.internal;
 import java.util.List;
 
 import org.cgformer.bvse.api.BvseCalculator;
+import org.cgformer.bvse.api.DatasetLabeller;
 import org.cgformer.structure.api.StructureReader;
 
 /**
@@ -13,9 +14,15 @@ import org.cgformer.structure.api.StructureReader;
 public class BvseCommandContributions extends StructureCommandContribution {
 
     private volatile BvseCalculator calculator;
+    private volatile DatasetLabeller labeller;
 
     public void setCalculator(BvseCalculator calculator) {
         this.calculator = calculator;
+    }
+
+    /** Bound only in the {@code dataset bvse} component. */
+    public void setLabeller(DatasetLabeller labeller) {
+        this.labeller = labeller;
     }
 
     @Override
@@ -28,7 +35,7 @@ public class BvseCommandContributions extends StructureCommandContribution {
     public Object newCommand() {
         List<StructureReader> snapshot = readers();
         return switch (name()) {
-            case "dataset bvse" -> new DatasetBvseCommand(calculator, snapshot);
+            case "dataset bvse" -> new DatasetBvseCommand(labeller);
             case "bench bvse" -> new BenchBvseCommand(calculator, snapshot);
             default -> new BvseCommand(calculator, snapshot);
         };

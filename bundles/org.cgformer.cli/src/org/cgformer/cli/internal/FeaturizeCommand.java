@@ -12,13 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.core.batch.BatchListener;
+import org.cgformer.core.batch.BatchProcessor;
+import org.cgformer.core.batch.BatchProgress;
+import org.cgformer.core.batch.BatchResult;
+import org.cgformer.core.batch.ItemRefusedException;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.FeaturizationException;
 import org.cgformer.graph.api.Featurizer;
@@ -88,12 +89,12 @@ public class FeaturizeCommand implements Callable<Integer> {
         this.readers = readers;
     }
 
-    /** What became of one file. */
-    private record Outcome(Path file, String hash, CrystalGraph graph, boolean cached, String error) {
+    /** The graph of one file, and whether it came from the cache. */
+    private record Featurized(String hash, CrystalGraph graph, boolean cached) {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
         Featurizer featurizer = featurizer();
         GraphOptions options = options();
         List<Path> files = StructureFiles.expand(inputs, readers);
@@ -101,14 +102,13 @@ public class FeaturizeCommand implements Callable<Integer> {
         GraphCache cache = GraphCache.open(output.resolve(GRAPHS), warning -> err.println("cgformer featurize: " + warning));
         err.printf(Locale.ROOT, "featurizing %d structures with %s %s (%s)%n", files.size(), featurizer.name(),
                 featurizer.version(), options);
-        List<Outcome> outcomes = run(files, featurizer, options, cache, err);
-        writeOutputs(outcomes, featurizer, options);
-        long refused = outcomes.stream().filter(o -> o.error() != null).count();
-        long cached = outcomes.stream().filter(Outcome::cached).count();
+        BatchResult<Path, Featurized> result = run(files, featurizer, options, cache, err);
+        writeOutputs(result, featurizer, options);
+        int graphs = result.processed().size();
+        long cached = result.results().stream().filter(Featurized::cached).count();
         spec.commandLine().getOut().printf(Locale.ROOT, "%d graphs (%d featurized, %d read from the cache), %d refused; "
-                + "graphs in %s%n", outcomes.size() - refused, outcomes.size() - refused - cached, cached, refused,
-                cache.folder());
-        return refused == 0 ? CommandLineRunner.OK : CommandLineRunner.FAILED;
+                + "graphs in %s%n", graphs, graphs - cached, cached, result.refused().size(), cache.folder());
+        return result.refused().isEmpty() ? CommandLineRunner.OK : CommandLineRunner.FAILED;
     }
 
     private Featurizer featurizer() {
@@ -127,42 +127,41 @@ public class FeaturizeCommand implements Callable<Integer> {
         }
     }
 
-    private List<Outcome> run(List<Path> files, Featurizer featurizer, GraphOptions options, GraphCache cache,
-            PrintWriter err) throws InterruptedException {
+    private BatchResult<Path, Featurized> run(List<Path> files, Featurizer featurizer, GraphOptions options, GraphCache cache,
+            PrintWriter err) {
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
         Progress progress = new Progress(err, files.size());
+        BatchResult<Path, Featurized> result = BatchProcessor.builder().setName("featurize").optThreads(workers).build()
+                .run(files, file -> progress.fromCache(featurize(file, featurizer, options, cache)), progress);
+        progress.finish();
+        return result;
+    }
+
+    /** The file's graph, read from the cache or computed and stored; a file that cannot be featurized is refused. */
+    private Featurized featurize(Path file, Featurizer featurizer, GraphOptions options, GraphCache cache)
+            throws ItemRefusedException, IOException {
+        byte[] content = content(file);
+        String hash = GraphCache.contentHash(content);
+        Optional<CrystalGraph> cached = cache.load(hash, featurizer, options);
+        if (cached.isPresent()) {
+            return new Featurized(hash, cached.get(), true);
+        }
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Path file : files) {
-                futures.add(pool.submit(() -> progress.done(featurize(file, featurizer, options, cache))));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get());
-            }
-            progress.finish();
-            return outcomes;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("featurizing failed unexpectedly: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+            CrystalGraph graph = featurizer.featurize(parse(file, content), options);
+            cache.store(hash, graph, featurizer);
+            return new Featurized(hash, graph, false);
+        } catch (FeaturizationException e) {
+            // data problems only: a bug (a RuntimeException) or a cache that cannot be written fails the command
+            throw new ItemRefusedException(BvseCommand.message(file, e), e);
         }
     }
 
-    private Outcome featurize(Path file, Featurizer featurizer, GraphOptions options, GraphCache cache) {
+    /** The bytes of an input file; one that cannot be read (missing, a folder, no permission) is refused. */
+    private static byte[] content(Path file) throws ItemRefusedException {
         try {
-            byte[] content = Files.readAllBytes(file);
-            String hash = GraphCache.contentHash(content);
-            Optional<CrystalGraph> cached = cache.load(hash, featurizer, options);
-            if (cached.isPresent()) {
-                return new Outcome(file, hash, cached.get(), true, null);
-            }
-            CrystalGraph graph = featurizer.featurize(parse(file, content), options);
-            cache.store(hash, graph, featurizer);
-            return new Outcome(file, hash, graph, false, null);
-        } catch (IOException | FeaturizationException | RuntimeException e) {
-            return new Outcome(file, null, null, false, BvseCommand.message(file, e));
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ItemRefusedException(BvseCommand.message(file, e), e);
         }
     }
 
@@ -176,18 +175,18 @@ public class FeaturizeCommand implements Callable<Integer> {
         }
     }
 
-    private void writeOutputs(List<Outcome> outcomes, Featurizer featurizer, GraphOptions options) throws IOException {
+    private void writeOutputs(BatchResult<Path, Featurized> result, Featurizer featurizer, GraphOptions options)
+            throws IOException {
         List<String> index = new ArrayList<>(List.of("id,file,sha256,graph,nodes,edges"));
+        for (BatchResult.Processed<Path, Featurized> p : result.processed()) {
+            Featurized f = p.result();
+            String key = GraphCache.key(f.hash(), featurizer, options);
+            index.add(String.join(",", csv(id(p.item())), csv(p.item().toString()), f.hash(), GRAPHS + "/" + key + GraphCache.EXTENSION,
+                    Integer.toString(f.graph().nodes()), Integer.toString(f.graph().topology().edges())));
+        }
         List<String> refused = new ArrayList<>(List.of("id,file,error"));
-        for (Outcome o : outcomes) {
-            String id = csv(id(o.file()));
-            if (o.error() != null) {
-                refused.add(id + "," + csv(o.file().toString()) + "," + csv(o.error()));
-            } else {
-                String key = GraphCache.key(o.hash(), featurizer, options);
-                index.add(String.join(",", id, csv(o.file().toString()), o.hash(), GRAPHS + "/" + key + GraphCache.EXTENSION,
-                        Integer.toString(o.graph().nodes()), Integer.toString(o.graph().topology().edges())));
-            }
+        for (BatchResult.Refusal<Path> r : result.refused()) {
+            refused.add(csv(id(r.item())) + "," + csv(r.item().toString()) + "," + csv(r.reason()));
         }
         Files.write(output.resolve(INDEX), index, StandardCharsets.UTF_8);
         Files.write(output.resolve(REFUSED), refused, StandardCharsets.UTF_8);
@@ -215,39 +214,41 @@ public class FeaturizeCommand implements Callable<Integer> {
         return flat.contains(",") || flat.contains("\"") ? "\"" + flat.replace("\"", "\"\"") + "\"" : flat;
     }
 
-    /** Progress lines on stderr: done/total, from cache, refused, rate and ETA; thread-safe. */
-    private static final class Progress {
+    /** Progress lines on stderr: done/total, from cache, refused, rate and ETA; at most one per interval, and the last. */
+    private static final class Progress implements BatchListener<Path> {
         private final PrintWriter err;
-        private final int total;
-        private final long start = System.nanoTime();
-        private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger cached = new AtomicInteger();
-        private final AtomicInteger refused = new AtomicInteger();
+        private final long start = System.nanoTime();
         private long lastPrint = System.nanoTime();
+        private int done;
+        private int total;
+        private int refused;
 
         Progress(PrintWriter err, int total) {
             this.err = err;
             this.total = total;
         }
 
-        Outcome done(Outcome outcome) {
-            if (outcome.error() != null) {
-                refused.incrementAndGet();
-                synchronized (this) {
-                    err.println("cgformer featurize: refused " + outcome.error());
-                }
-            } else if (outcome.cached()) {
+        Featurized fromCache(Featurized featurized) {
+            if (featurized.cached()) {
                 cached.incrementAndGet();
             }
-            done.incrementAndGet();
-            synchronized (this) {
-                long now = System.nanoTime();
-                if (now - lastPrint >= PROGRESS_INTERVAL_NANOS) {
-                    lastPrint = now;
-                    print(now);
-                }
+            return featurized;
+        }
+
+        @Override
+        public synchronized void finished(BatchProgress<? extends Path> progress) {
+            if (progress.wasRefused()) {
+                err.println("cgformer featurize: refused " + progress.refusal());
             }
-            return outcome;
+            done = progress.done();
+            total = progress.total();
+            refused = progress.refused();
+            long now = System.nanoTime();
+            if (now - lastPrint >= PROGRESS_INTERVAL_NANOS) {
+                lastPrint = now;
+                print(now);
+            }
         }
 
         synchronized void finish() {
@@ -255,12 +256,11 @@ public class FeaturizeCommand implements Callable<Integer> {
         }
 
         private void print(long now) {
-            int finished = done.get();
             double seconds = (now - start) / 1e9;
-            double rate = finished / Math.max(seconds, 1e-9);
-            double eta = rate > 0 ? (total - finished) / rate : 0;
+            double rate = done / Math.max(seconds, 1e-9);
+            double eta = rate > 0 ? (total - done) / rate : 0;
             err.printf(Locale.ROOT, "[%d/%d] %d from cache, %d refused, %.1f structures/s, elapsed %.1f s, ETA %.1f s%n",
-                    finished, total, cached.get(), refused.get(), rate, seconds, eta);
+                    done, total, cached.get(), refused, rate, seconds, eta);
             err.flush();
         }
     }

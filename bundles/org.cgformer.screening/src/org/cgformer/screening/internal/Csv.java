@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /** RFC 4180 CSV as the report writes it: a header row, fields quoted when they hold a comma, quote or line break. */
-final class Csv {
+public final class Csv {
+
+    /** One record of a CSV file and the line it starts on (1-based), for messages. */
+    public record Record(int line, List<String> fields) {
+    }
 
     private Csv() {
     }
@@ -35,7 +39,7 @@ final class Csv {
     }
 
     /** Writes header and rows to a temporary file and moves it into place, so a reader never sees half a file. */
-    static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
+    public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
         StringBuilder text = new StringBuilder(row(header));
         rows.forEach(r -> text.append(row(r)));
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
@@ -46,14 +50,14 @@ final class Csv {
     /** Rows as maps from header names to values; an error names the file and line. */
     static List<Map<String, String>> read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        List<List<String>> records = parse(text, file);
+        List<Record> records = parse(text, file);
         List<Map<String, String>> rows = new ArrayList<>();
         if (records.isEmpty()) {
             return rows;
         }
-        List<String> header = records.get(0);
+        List<String> header = records.get(0).fields();
         for (int r = 1; r < records.size(); r++) {
-            List<String> record = records.get(r);
+            List<String> record = records.get(r).fields();
             if (record.size() == 1 && record.get(0).isEmpty()) {
                 continue;
             }
@@ -69,12 +73,18 @@ final class Csv {
         return rows;
     }
 
-    private static List<List<String>> parse(String text, Path file) throws IOException {
-        List<List<String>> records = new ArrayList<>();
+    /** Every record of the file, the header first; an unclosed quote names the file and line. */
+    public static List<Record> records(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+    }
+
+    private static List<Record> parse(String text, Path file) throws IOException {
+        List<Record> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         int line = 1;
+        int recordLine = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quoted) {
@@ -95,9 +105,10 @@ final class Csv {
             } else if (c == '\n') {
                 record.add(field.toString());
                 field.setLength(0);
-                records.add(record);
+                records.add(new Record(recordLine, record));
                 record = new ArrayList<>();
                 line++;
+                recordLine = line;
             } else if (c != '\r') {
                 field.append(c);
             }
@@ -107,7 +118,7 @@ final class Csv {
         }
         if (!field.isEmpty() || !record.isEmpty()) {
             record.add(field.toString());
-            records.add(record);
+            records.add(new Record(recordLine, record));
         }
         return records;
     }

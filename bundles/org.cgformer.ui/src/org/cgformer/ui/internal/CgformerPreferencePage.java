@@ -33,7 +33,7 @@ public class CgformerPreferencePage extends FieldEditorPreferencePage implements
             protected boolean doCheckState() {
                 try {
                     double value = Double.parseDouble(getStringValue().strip());
-                    return value >= 0.02 && value <= 1.0;
+                    return value >= CgformerUi.MIN_BVSE_RESOLUTION && value <= CgformerUi.MAX_BVSE_RESOLUTION;
                 } catch (NumberFormatException e) {
                     return false;
                 }

@@ -49,15 +49,6 @@ final class Ui {
         return file;
     }
 
-    /** A fixture folder of this test bundle (system property {@code cgformer.ui.fixtures}). */
-    static Path fixture(String relative) {
-        Path file = Paths.get(System.getProperty("cgformer.ui.fixtures", "fixtures")).resolve(relative);
-        if (!Files.exists(file)) {
-            fail("fixture missing: " + file.toAbsolutePath());
-        }
-        return file;
-    }
-
     static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }

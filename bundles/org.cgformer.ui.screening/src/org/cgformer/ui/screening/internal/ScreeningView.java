@@ -1,9 +1,6 @@
 package org.cgformer.ui.screening.internal;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import org.cgformer.ui.screening.internal.ScreeningReport.Candidate;
+import org.cgformer.screening.api.Candidate;
+import org.cgformer.screening.api.ScreeningReport;
 import org.cgformer.ui.structure.internal.OpenCrystalFileHandler;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.dialogs.ErrorDialog;
@@ -60,18 +58,19 @@ public class ScreeningView extends ViewPart {
     }
 
     private static final List<Column> COLUMNS = List.of(
-            text("Rank", 50, c -> c.rank() == Integer.MAX_VALUE ? "" : Integer.toString(c.rank()),
-                    Comparator.comparingInt(Candidate::rank)),
+            // a failed candidate has rank 0 and sorts last
+            text("Rank", 50, c -> c.rank() > 0 ? Integer.toString(c.rank()) : "",
+                    Comparator.comparingInt(c -> c.rank() > 0 ? c.rank() : Integer.MAX_VALUE)),
             text("Id", 70, Candidate::id, Comparator.comparing(Candidate::id)),
             text("Formula", 230, Candidate::formula, Comparator.comparing(Candidate::formula)),
-            text("Dopants", 200, Candidate::dopants, Comparator.comparing(Candidate::dopants)),
+            text("Dopants", 200, ScreeningView::dopants, Comparator.comparing(ScreeningView::dopants)),
             number("Eb (eV)", Candidate::ebEv), number("± Eb", Candidate::ebStdEv),
             number("Ehull (meV/atom)", Candidate::ehullMevAtom), number("± Ehull", Candidate::ehullStdMevAtom),
-            text("Cluster", 60, Candidate::cluster, Comparator.comparing(Candidate::cluster)),
+            text("Cluster", 60, c -> c.cluster() > 0 ? Integer.toString(c.cluster()) : "", Comparator.comparingInt(Candidate::cluster)),
             number("Score", Candidate::score),
             text("Pareto", 55, c -> c.pareto() ? "yes" : "", Comparator.comparing(Candidate::pareto).reversed()),
             text("Shortlist", 65, c -> c.shortlist() ? "yes" : "", Comparator.comparing(Candidate::shortlist).reversed()),
-            text("Status", 200, c -> c.ok() ? "ok" : c.status() + ": " + c.message(), Comparator.comparing(Candidate::status)));
+            text("Status", 200, c -> c.ok() ? "ok" : "failed: " + c.message(), Comparator.comparing(Candidate::ok).reversed()));
 
     private static final Color ALL = new Color(150, 150, 150);
     private static final Color FRONT = new Color(230, 120, 0);
@@ -88,6 +87,11 @@ public class ScreeningView extends ViewPart {
     private Text maxEhull;
     private Column sortColumn = COLUMNS.get(0);
     private boolean ascending = true;
+
+    /** The dopants as the report writes them, {@code El:fraction;El:fraction}. */
+    public static String dopants(Candidate c) {
+        return String.join(";", c.dopants());
+    }
 
     private static Column text(String title, int width, Function<Candidate, String> text, Comparator<Candidate> order) {
         return new Column(title, width, text, order);
@@ -233,7 +237,7 @@ public class ScreeningView extends ViewPart {
 
     private boolean shown(Candidate c) {
         String filter = filterText.getText().strip().toLowerCase(Locale.ROOT);
-        if (!filter.isEmpty() && !(c.formula() + " " + c.dopants() + " " + c.id()).toLowerCase(Locale.ROOT).contains(filter)) {
+        if (!filter.isEmpty() && !(c.formula() + " " + dopants(c) + " " + c.id()).toLowerCase(Locale.ROOT).contains(filter)) {
             return false;
         }
         if (shortlistOnly.getSelection() && !c.shortlist()) {
@@ -346,8 +350,7 @@ public class ScreeningView extends ViewPart {
         }
         Candidate c = selected.get(0);
         if (c.structure().isEmpty()) {
-            MessageDialog.openError(getSite().getShell(), "Screening", c.id() + " has no structure: " + c.status() + " "
-                    + c.message());
+            MessageDialog.openError(getSite().getShell(), "Screening", c.id() + " has no structure: " + c.message());
             return null;
         }
         Path file = report.folder().resolve(c.structure());
@@ -359,25 +362,13 @@ public class ScreeningView extends ViewPart {
         }
     }
 
-    /** Writes the rows shown (filtered, in the table's order) with the report's columns. */
+    /** Writes the rows shown (filtered, in the table's order) with the report's columns, by the report's own writer. */
     public void exportShown(Path file) {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("rank,id,formula,dopants,na_per_formula,cluster,eb_ev,eb_std_ev,ehull_mev_atom,ehull_std_mev_atom,"
-                    + "score,pareto,shortlist,conductivity_s_cm,structure,status,message\n");
-            for (Candidate c : shownCandidates()) {
-                List<String> fields = List.of(c.rank() == Integer.MAX_VALUE ? "" : Integer.toString(c.rank()), c.id(), c.formula(),
-                        c.dopants(), num(c.naPerFormula()), c.cluster(), num(c.ebEv()), num(c.ebStdEv()), num(c.ehullMevAtom()),
-                        num(c.ehullStdMevAtom()), num(c.score()), Boolean.toString(c.pareto()), Boolean.toString(c.shortlist()),
-                        num(c.conductivity()), c.structure(), c.status(), c.message());
-                out.write(String.join(",", fields.stream().map(ScreeningReport::quote).toList()) + "\n");
-            }
+        try {
+            ScreeningReport.writeCandidates(file, shownCandidates());
         } catch (IOException e) {
             ErrorDialog.openError(getSite().getShell(), "Screening", "Cannot write " + file, Status.error(e.getMessage(), e));
         }
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
     public void setFilter(String text) {
