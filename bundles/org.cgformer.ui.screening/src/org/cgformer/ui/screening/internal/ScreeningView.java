@@ -350,7 +350,10 @@ public class ScreeningView extends ViewPart {
         }
         Candidate c = selected.get(0);
         if (c.structure().isEmpty()) {
-            MessageDialog.openError(getSite().getShell(), "Screening", c.id() + " has no structure: " + c.message());
+            // a screening keeps the structures of the shortlist, the Pareto front and the validated candidates only
+            String why = c.ok() ? "its structure was not kept (the run keeps those of the shortlist, the Pareto front and the validated "
+                    + "candidates; 'cgformer screen ... --keep-structures' keeps all)" : "it has no structure: " + c.message();
+            MessageDialog.openInformation(getSite().getShell(), "Screening", c.id() + " " + c.formula() + ": " + why);
             return null;
         }
         Path file = report.folder().resolve(c.structure());
