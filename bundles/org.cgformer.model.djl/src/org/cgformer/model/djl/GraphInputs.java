@@ -1,4 +1,4 @@
-package org.cgformer.model.cgcnn.nn;
+package org.cgformer.model.djl;
 
 import org.cgformer.graph.api.GraphBatch;
 
