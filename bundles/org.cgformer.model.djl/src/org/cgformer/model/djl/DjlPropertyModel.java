@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.cgformer.djl.api.Autograd;
 import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.GraphBatch;
@@ -49,7 +50,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -531,13 +531,7 @@ public abstract class DjlPropertyModel implements PropertyModel {
      * it on, the forward pass could not overwrite its intermediates ({@link GraphInputs#inPlace}).
      */
     double[] predict(Block net, NDManager manager, List<CrystalGraph> graphs, ObjectNode hp, Normalizer normalizer) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            return predictInChunks(net, manager, graphs, hp, normalizer);
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        return Autograd.withoutRecording(() -> predictInChunks(net, manager, graphs, hp, normalizer));
     }
 
     private double[] predictInChunks(Block net, NDManager manager, List<CrystalGraph> graphs, ObjectNode hp, Normalizer normalizer) {

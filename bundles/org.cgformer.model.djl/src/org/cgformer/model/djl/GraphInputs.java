@@ -1,5 +1,6 @@
 package org.cgformer.model.djl;
 
+import org.cgformer.djl.api.Autograd;
 import org.cgformer.graph.api.GraphBatch;
 
 import ai.djl.ndarray.NDArray;
@@ -7,7 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Turns a {@link GraphBatch} into the arrays the graph networks read (B graphs, N nodes in all, M
@@ -128,7 +128,7 @@ public final class GraphInputs {
      * @since 1.4
      */
     public static boolean inPlace(boolean training) {
-        return !training && !JniUtils.isGradMode();
+        return !training && !Autograd.isRecording();
     }
 
     /**
