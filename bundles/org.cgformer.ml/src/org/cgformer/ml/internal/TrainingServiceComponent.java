@@ -312,40 +312,62 @@ public final class TrainingServiceComponent implements TrainingService {
     @Override
     public TrainingResult run(TrainingJob job, TrainingMonitor monitor) throws IOException {
         TrainingMonitor m = monitor == null ? TrainingMonitor.NONE : monitor;
-        LabelledData data = job.data();
-        if (!data.refused().isEmpty()) {
-            m.message(data.refused().size() + " structures of " + data.folder() + " were refused and are left out");
-        }
+        reportRefused(job.data(), m);
         Path output = job.output();
         if (output != null) {
             Files.createDirectories(output);
         }
-        if (job.parent() != null) {
-            try (Ensemble parents = loadEnsemble(job.parent(), false)) {
-                Ensemble.Member member = parents.best();
-                if (parents.size() > 1) {
-                    m.message(String.format(Locale.ROOT, "fine-tuning from %s: %s, the best of %d fold models (validation MAE %.4g)",
-                            parents.folder(), member.name(), parents.size(), member.model().descriptor().metric("validationMae")));
-                } else {
-                    m.message("fine-tuning from " + member.folder());
-                }
-                ModelDescriptor pd = member.model().descriptor();
-                Featurizer f = data.featurizer();
-                if (!f.name().equals(pd.featurizer()) || !f.version().equals(pd.featurizerVersion())) {
-                    throw new IllegalArgumentException("the parent model " + member.folder() + " reads graphs of " + pd.featurizer() + "@"
-                            + pd.featurizerVersion() + "; the data were featurized with " + f.name() + "@" + f.version());
-                }
-                Map<String, Object> parent = new LinkedHashMap<>();
-                parent.put("path", member.folder().toAbsolutePath().normalize().toString());
-                parent.put("model", pd.model());
-                parent.put("modelVersion", pd.modelVersion());
-                parent.put("parametersSha256", pd.parametersSha256());
-                parent.put("member", member.name());
-                Runner runner = new Runner(job, m, model(pd.model()), pd.hyperParameters(), member, parent);
-                return runner.run(output, member.folder());
-            }
+        if (job.parent() == null) {
+            return new Runner(job, m, job.model(), job.hyperParameters(), null, null).run(output, null);
         }
-        return new Runner(job, m, job.model(), job.hyperParameters(), null, null).run(output, null);
+        try (Ensemble parents = loadEnsemble(job.parent(), false)) {
+            Ensemble.Member member = parentToFineTune(parents, job.data().featurizer(), m);
+            ModelDescriptor pd = member.model().descriptor();
+            Runner runner = new Runner(job, m, model(pd.model()), pd.hyperParameters(), member, parentRecord(member));
+            return runner.run(output, member.folder());
+        }
+    }
+
+    private static void reportRefused(LabelledData data, TrainingMonitor m) {
+        if (!data.refused().isEmpty()) {
+            m.message(data.refused().size() + " structures of " + data.folder() + " were refused and are left out");
+        }
+    }
+
+    /**
+     * The model of {@code parents} to fine-tune: the only one, or the fold model with the best validation MAE; refused
+     * when it reads graphs of another featurizer than the data's.
+     */
+    private static Ensemble.Member parentToFineTune(Ensemble parents, Featurizer dataFeaturizer, TrainingMonitor m) {
+        Ensemble.Member member = parents.best();
+        if (parents.size() > 1) {
+            m.message(String.format(Locale.ROOT, "fine-tuning from %s: %s, the best of %d fold models (validation MAE %.4g)",
+                    parents.folder(), member.name(), parents.size(), member.model().descriptor().metric("validationMae")));
+        } else {
+            m.message("fine-tuning from " + member.folder());
+        }
+        ModelDescriptor pd = member.model().descriptor();
+        if (!dataFeaturizer.name().equals(pd.featurizer()) || !dataFeaturizer.version().equals(pd.featurizerVersion())) {
+            throw new IllegalArgumentException("the parent model " + member.folder() + " reads graphs of " + pd.featurizer() + "@"
+                    + pd.featurizerVersion() + "; the data were featurized with " + dataFeaturizer.name() + "@" + dataFeaturizer.version());
+        }
+        return member;
+    }
+
+    /** The {@value ModelDescriptor#PARENT} record of a fine-tuned model's descriptor: which parent, where, and its parameters' hash. */
+    private static Map<String, Object> parentRecord(Ensemble.Member member) {
+        ModelDescriptor pd = member.model().descriptor();
+        Map<String, Object> parent = new LinkedHashMap<>();
+        parent.put("path", member.folder().toAbsolutePath().normalize().toString());
+        parent.put("model", pd.model());
+        parent.put("modelVersion", pd.modelVersion());
+        parent.put("parametersSha256", pd.parametersSha256());
+        parent.put("member", member.name());
+        return parent;
+    }
+
+    /** A trained model scored on its test (or validation) structures. */
+    private record Evaluation(double[] targets, double[] predicted, Metrics metrics, double inferPerSecond) {
     }
 
     /** One run of a job: the folds, the hold-out or final models. */
@@ -400,18 +422,53 @@ public final class TrainingServiceComponent implements TrainingService {
             List<Sample> test = testPart == null ? validation : pick(samples, testPart);
             String key = runKey(train, validation);
             if (folder != null) {
-                FoldResult done = finished(name, folder, key, test);
+                FoldResult done = reuseFinished(name, folder, key, test);
                 if (done != null) {
-                    monitor.message(String.format(Locale.ROOT, "%s %s: finished earlier in %s (MAE %.4g), reused", kind.name(), name, folder,
-                            done.metrics().mae()));
                     return done;
-                }
-                if (!job.resume()) {
-                    deleteTree(folder.resolve(CHECKPOINT));
                 }
             }
             monitor.message(String.format(Locale.ROOT, "%s %s: %d training, %d validation%s structures", kind.name(), name, train.size(),
                     validation.size(), testPart == null ? "" : ", " + test.size() + " test"));
+            TrainingRequest.Builder request = request(name, train, validation, folder, key);
+            Cancellation cancellation = running.start(kind, monitor.cancellation());
+            try (TrainedModel trained = kind.train(request.cancellation(cancellation).build())) {
+                Evaluation evaluation = evaluate(trained, test);
+                ModelDescriptor d = trained.descriptor();
+                monitor.message(String.format(Locale.ROOT, "  %s %s MAE %.4g, RMSE %.4g, R2 %.3f (best epoch %d of %d)", name,
+                        testPart == null ? "validation" : "test", evaluation.metrics().mae(), evaluation.metrics().rmse(),
+                        evaluation.metrics().r2(), (int) d.metric("bestEpoch"), (int) d.metric("epochs")));
+                if (folder != null) {
+                    save(trained, folder, key, test, evaluation, testPart != null);
+                }
+                return new FoldResult(name, folder, evaluation.metrics(), (int) d.metric("bestEpoch"), (int) d.metric("epochs"),
+                        d.metric("trainingStructuresPerSecond"), evaluation.inferPerSecond(), test.stream().map(Sample::id).toList(),
+                        evaluation.targets(), evaluation.predicted(), false);
+            } catch (TrainingCancelledException e) {
+                throw withReason(e, cancellation);
+            } finally {
+                running.finish(cancellation);
+            }
+        }
+
+        /**
+         * The model this very run finished earlier in {@code folder}, reused when resuming (null otherwise or when there is
+         * none); without resuming, the folder's checkpoint is deleted so that training starts afresh.
+         */
+        private FoldResult reuseFinished(String name, Path folder, String key, List<Sample> test) throws IOException {
+            FoldResult done = finished(name, folder, key, test);
+            if (done != null) {
+                monitor.message(String.format(Locale.ROOT, "%s %s: finished earlier in %s (MAE %.4g), reused", kind.name(), name, folder,
+                        done.metrics().mae()));
+                return done;
+            }
+            if (!job.resume()) {
+                deleteTree(folder.resolve(CHECKPOINT));
+            }
+            return null;
+        }
+
+        /** The model's training request (without its cancellation): progress reported under {@code name}, checkpoints in {@code folder}. */
+        private TrainingRequest.Builder request(String name, List<Sample> train, List<Sample> validation, Path folder, String key) {
             TrainingRequest.Builder request = TrainingRequest.builder(train, validation).hyperParameters(hp).options(options)
                     .listener(p -> monitor.progress(name, p));
             if (folder != null) {
@@ -420,51 +477,60 @@ public final class TrainingServiceComponent implements TrainingService {
             if (parent != null) {
                 request.fineTune(parent.model(), parent.folder(), job.fineTuning());
             }
-            Cancellation cancellation = running.start(kind, monitor.cancellation());
-            try (TrainedModel trained = kind.train(request.cancellation(cancellation).build())) {
-                long t0 = System.nanoTime();
-                double[] predicted = trained.predict(test.stream().map(Sample::graph).toList());
-                double inferPerSecond = test.size() / ((System.nanoTime() - t0) / 1e9);
-                double[] targets = test.stream().mapToDouble(Sample::target).toArray();
-                Metrics metrics = Metrics.of(targets, predicted);
-                ModelDescriptor d = trained.descriptor();
-                monitor.message(String.format(Locale.ROOT, "  %s %s MAE %.4g, RMSE %.4g, R2 %.3f (best epoch %d of %d)", name,
-                        testPart == null ? "validation" : "test", metrics.mae(), metrics.rmse(), metrics.r2(), (int) d.metric("bestEpoch"),
-                        (int) d.metric("epochs")));
-                if (folder != null) {
-                    trained.save(folder);
-                    ModelDescriptor saved = ModelDescriptor.read(folder).withMetric("inferenceStructuresPerSecond", inferPerSecond)
-                            .withMetric(RUN_KEY, key);
-                    if (testPart != null) {
-                        saved = saved.withMetric("testMae", metrics.mae()).withMetric("testRmse", metrics.rmse())
-                                .withMetric("testR2", metrics.r2()).withMetric("testStructures", metrics.count());
-                    }
-                    if (parentRecord != null) {
-                        saved = saved.withMetric(ModelDescriptor.PARENT, parentRecord);
-                    }
-                    // without a test part the parity rows are the validation structures that chose the best epoch: say so
-                    String split = testPart == null ? "validation" : "test";
-                    saved = saved.withMetric(PARITY_SPLIT, split);
-                    Map<String, Object> recipe = ModelDescriptor.recipeOf(job.data().folder()); // how the data's structures were made
-                    if (recipe != null) {
-                        saved = saved.withMetric(ModelDescriptor.RECIPE, recipe);
-                    }
-                    saved.write(folder);
-                    writeParity(folder.resolve(PARITY_FILE), test, predicted, split);
-                    deleteTree(folder.resolve(CHECKPOINT));
-                }
-                return new FoldResult(name, folder, metrics, (int) d.metric("bestEpoch"), (int) d.metric("epochs"),
-                        d.metric("trainingStructuresPerSecond"), inferPerSecond, test.stream().map(Sample::id).toList(), targets, predicted,
-                        false);
-            } catch (TrainingCancelledException e) {
-                String why = running.reason(cancellation);
-                if (why == null) {
-                    throw e;
-                }
-                throw new TrainingCancelledException("training of model '" + kind.name() + "' cancelled: " + why);
-            } finally {
-                running.finish(cancellation);
+            return request;
+        }
+
+        /** A trained model's predictions for the test structures, scored against their targets, and the inference throughput. */
+        private Evaluation evaluate(TrainedModel trained, List<Sample> test) {
+            long t0 = System.nanoTime();
+            double[] predicted = trained.predict(test.stream().map(Sample::graph).toList());
+            double inferPerSecond = test.size() / ((System.nanoTime() - t0) / 1e9);
+            double[] targets = test.stream().mapToDouble(Sample::target).toArray();
+            return new Evaluation(targets, predicted, Metrics.of(targets, predicted), inferPerSecond);
+        }
+
+        /**
+         * Writes the model folder: the model, its descriptor with the run's metrics, the parity file; then deletes the
+         * checkpoint, which the finished model replaces.
+         */
+        private void save(TrainedModel trained, Path folder, String key, List<Sample> test, Evaluation evaluation, boolean testPart)
+                throws IOException {
+            trained.save(folder);
+            // without a test part the parity rows are the validation structures that chose the best epoch: say so
+            String split = testPart ? "test" : "validation";
+            savedDescriptor(folder, key, evaluation, testPart, split).write(folder);
+            writeParity(folder.resolve(PARITY_FILE), test, evaluation.predicted(), split);
+            deleteTree(folder.resolve(CHECKPOINT));
+        }
+
+        /** The saved descriptor with what only the run knows: throughput, run key, test scores, parent, parity split, data recipe. */
+        private ModelDescriptor savedDescriptor(Path folder, String key, Evaluation evaluation, boolean testPart, String split)
+                throws IOException {
+            Metrics metrics = evaluation.metrics();
+            ModelDescriptor saved = ModelDescriptor.read(folder).withMetric("inferenceStructuresPerSecond", evaluation.inferPerSecond())
+                    .withMetric(RUN_KEY, key);
+            if (testPart) {
+                saved = saved.withMetric("testMae", metrics.mae()).withMetric("testRmse", metrics.rmse())
+                        .withMetric("testR2", metrics.r2()).withMetric("testStructures", metrics.count());
             }
+            if (parentRecord != null) {
+                saved = saved.withMetric(ModelDescriptor.PARENT, parentRecord);
+            }
+            saved = saved.withMetric(PARITY_SPLIT, split);
+            Map<String, Object> recipe = ModelDescriptor.recipeOf(job.data().folder()); // how the data's structures were made
+            if (recipe != null) {
+                saved = saved.withMetric(ModelDescriptor.RECIPE, recipe);
+            }
+            return saved;
+        }
+
+        /** The cancellation, with the reason when the service cancelled it (the model's bundle went away), else as it came. */
+        private TrainingCancelledException withReason(TrainingCancelledException e, Cancellation cancellation) {
+            String why = running.reason(cancellation);
+            if (why == null) {
+                return e;
+            }
+            return new TrainingCancelledException("training of model '" + kind.name() + "' cancelled: " + why);
         }
 
         /** Fingerprint of what a model is trained on and how: a finished model or checkpoint is reused only when it matches. */

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import org.cgformer.djl.api.TensorRuntime;
-import org.cgformer.model.cgcnn.nn.CgcnnConv;
-import org.cgformer.model.cgcnn.nn.GraphInputs;
+import org.cgformer.model.djl.CgcnnConv;
+import org.cgformer.model.djl.GraphInputs;
 import org.cgformer.model.cgformer.nn.GraphAttentionLayer;
 import org.junit.jupiter.api.Test;
 

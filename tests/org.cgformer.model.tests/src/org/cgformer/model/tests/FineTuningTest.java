@@ -15,7 +15,7 @@ import org.cgformer.ml.api.Sample;
 import org.cgformer.ml.api.TrainedModel;
 import org.cgformer.ml.api.TrainingOptions;
 import org.cgformer.ml.api.TrainingRequest;
-import org.cgformer.model.cgcnn.nn.DjlPropertyModel;
+import org.cgformer.model.djl.DjlPropertyModel;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -2,7 +2,7 @@ package org.cgformer.model.cgcnn.internal;
 
 import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.model.cgcnn.nn.CgcnnNet;
-import org.cgformer.model.cgcnn.nn.DjlPropertyModel;
+import org.cgformer.model.djl.DjlPropertyModel;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

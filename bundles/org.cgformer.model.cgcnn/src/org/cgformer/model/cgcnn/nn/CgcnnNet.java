@@ -3,6 +3,10 @@ package org.cgformer.model.cgcnn.nn;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cgformer.model.djl.CgcnnConv;
+import org.cgformer.model.djl.GraphInputs;
+import org.cgformer.model.djl.VersionedBlock;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

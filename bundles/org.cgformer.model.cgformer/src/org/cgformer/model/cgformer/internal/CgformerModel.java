@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cgformer.djl.api.TensorRuntime;
-import org.cgformer.model.cgcnn.nn.DjlPropertyModel;
+import org.cgformer.model.djl.DjlPropertyModel;
 import org.cgformer.model.cgformer.nn.CgformerNet;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

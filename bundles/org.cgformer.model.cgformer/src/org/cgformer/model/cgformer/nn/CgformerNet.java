@@ -3,9 +3,9 @@ package org.cgformer.model.cgformer.nn;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cgformer.model.cgcnn.nn.CgcnnConv;
-import org.cgformer.model.cgcnn.nn.GraphInputs;
-import org.cgformer.model.cgcnn.nn.VersionedBlock;
+import org.cgformer.model.djl.CgcnnConv;
+import org.cgformer.model.djl.GraphInputs;
+import org.cgformer.model.djl.VersionedBlock;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

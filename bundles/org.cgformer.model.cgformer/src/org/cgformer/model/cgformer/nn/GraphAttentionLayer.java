@@ -1,7 +1,7 @@
 package org.cgformer.model.cgformer.nn;
 
-import org.cgformer.model.cgcnn.nn.GraphInputs;
-import org.cgformer.model.cgcnn.nn.VersionedBlock;
+import org.cgformer.model.djl.GraphInputs;
+import org.cgformer.model.djl.VersionedBlock;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

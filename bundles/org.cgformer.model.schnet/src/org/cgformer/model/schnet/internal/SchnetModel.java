@@ -8,7 +8,7 @@ import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.ml.api.Sample;
 import org.cgformer.ml.api.TrainedModel;
 import org.cgformer.ml.api.TrainingRequest;
-import org.cgformer.model.cgcnn.nn.DjlPropertyModel;
+import org.cgformer.model.djl.DjlPropertyModel;
 import org.cgformer.model.schnet.nn.SchnetNet;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

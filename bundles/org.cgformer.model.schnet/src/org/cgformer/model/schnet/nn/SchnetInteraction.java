@@ -1,6 +1,6 @@
 package org.cgformer.model.schnet.nn;
 
-import org.cgformer.model.cgcnn.nn.VersionedBlock;
+import org.cgformer.model.djl.VersionedBlock;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

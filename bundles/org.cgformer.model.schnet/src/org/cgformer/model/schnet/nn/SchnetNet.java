@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.cgformer.model.cgcnn.nn.VersionedBlock;
+import org.cgformer.model.djl.VersionedBlock;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -22,7 +22,7 @@ import ai.djl.util.PairList;
  * mix of embeddings), {@code interactions} {@link SchnetInteraction}s, atom-wise Dense(H/2) → ssp →
  * Dense(1), and mean (intensive targets) or sum (extensive targets) pooling over the real atoms.
  *
- * <p>Reads the first five arrays of the shared graph inputs ({@code org.cgformer.model.cgcnn.nn.GraphInputs}):
+ * <p>Reads the first five arrays of the shared graph inputs ({@code org.cgformer.model.djl.GraphInputs}):
  * {@code nodes [N, Z]}, {@code edges [N, M, K + 1]} whose first K columns are the radial basis
  * expansion of the edge length and whose last column is the cosine cutoff envelope (featurizer
  * {@code rbf}), {@code neighbours [N*M]}, {@code neighbourMask [N, M, 1]}, {@code pool [B, N]} (1/n_g per

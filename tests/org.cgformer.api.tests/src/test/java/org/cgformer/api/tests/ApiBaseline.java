@@ -14,6 +14,9 @@ import aQute.bnd.differ.Baseline;
 import aQute.bnd.differ.DiffPluginImpl;
 import aQute.bnd.header.Attrs;
 import aQute.bnd.header.Parameters;
+import aQute.bnd.osgi.Analyzer;
+import aQute.bnd.osgi.Clazz;
+import aQute.bnd.osgi.Descriptors;
 import aQute.bnd.osgi.Instructions;
 import aQute.bnd.osgi.Jar;
 import aQute.bnd.osgi.Processor;
@@ -29,6 +32,12 @@ import aQute.bnd.version.Version;
  * snapshot ({@code baseline/PACKAGE.api}, one node per line, diff-friendly) with the package version it was
  * released as. A build's jar is compared with the snapshot: bnd says which version the changes need (removed or
  * changed signatures: next major; additions: next minor) and a package whose Export-Package version is lower fails.
+ *
+ * <p>The tree holds what the bundle's own types declare, and of their supertypes only those in the same jar and the
+ * JDK's: bnd adds the members a type inherits from every supertype it can find, and it looks for those outside the jar
+ * on the test JVM's class path, which differs between a full build and a single-module run. A package whose blocks
+ * extend DJL's {@code AbstractBlock} would get DJL's members in one layout and not in the other; here it never does, in
+ * any layout ({@link OwnTypesAnalyzer}).
  *
  * <p>Snapshot format: a header {@code # package NAME}, {@code # bundle SYMBOLIC-NAME}, {@code # version V}, then one
  * line per tree node: two spaces per depth, {@code TYPE ADD REMOVE NAME} (bnd's node type, the version deltas an
@@ -68,7 +77,28 @@ final class ApiBaseline {
         try (Jar bundle = new Jar(jar.toFile())) {
             Manifest manifest = bundle.getManifest();
             String bsn = manifest.getMainAttributes().getValue("Bundle-SymbolicName").split(";")[0].strip();
-            return new Snapshot(packageName, bsn, exportedVersion(bundle, packageName, jar), prune(differ.tree(bundle).serialize(), packageName, bsn));
+            Version version = exportedVersion(bundle, packageName, jar);
+            try (Analyzer analyzer = new OwnTypesAnalyzer(bundle)) {
+                return new Snapshot(packageName, bsn, version, prune(differ.tree(analyzer).serialize(), packageName, bsn));
+            }
+        }
+    }
+
+    /**
+     * An analyzer that finds the classes of its jar and the JDK's and no others: bnd's view of a type's inherited members
+     * then depends on the jar and the JDK alone, not on what the class path of the JVM running it happens to hold.
+     */
+    static final class OwnTypesAnalyzer extends Analyzer {
+
+        OwnTypesAnalyzer(Jar jar) throws Exception {
+            super(jar);
+        }
+
+        @Override
+        public Clazz findClass(Descriptors.TypeRef type) throws Exception {
+            boolean ownOrJdk = getJar().getResource(type.getPath()) != null
+                    || ClassLoader.getPlatformClassLoader().getResource(type.getPath()) != null;
+            return ownOrJdk ? super.findClass(type) : null;
         }
     }
 

@@ -1,4 +1,4 @@
-package org.cgformer.model.cgcnn.nn;
+package org.cgformer.model.djl;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
 /**
- * The parameter encoding shared by the graph network blocks of the model bundles ({@link CgcnnNet}, {@link CgcnnConv},
+ * The parameter encoding shared by the graph network blocks of the model bundles (CGCNN's {@code CgcnnNet}, {@link CgcnnConv},
  * CGformer's and SchNet's blocks): DJL's {@link AbstractBlock} writes the block's {@code VERSION} byte, its input shapes,
  * then its parameters and child blocks in order; loading accepts only the block's own version and rejects any other
  * with a message that quotes it. A block that changes its encoding raises its version and overrides

@@ -1,4 +1,4 @@
-package org.cgformer.model.cgcnn.nn;
+package org.cgformer.model.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -1,4 +1,4 @@
-package org.cgformer.model.cgcnn.nn;
+package org.cgformer.model.djl;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.cgformer.djl.api.Autograd;
 import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.GraphBatch;
@@ -49,7 +50,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -221,195 +221,329 @@ public abstract class DjlPropertyModel implements PropertyModel {
      */
     @Override
     public TrainedModel train(TrainingRequest request) {
+        Plan plan = plan(request);
+        seedEngine(request.options().seed());
+        Checkpoint checkpoint = request.checkpoint() == null ? null : Checkpoint.read(request.checkpoint(), request.checkpointKey());
+        Block net = newNet(plan.hp(), plan.first().nodeFeatureCount(), plan.first().edgeFeatureCount());
+        Model model = runtime().newModel(name());
+        boolean ok = false;
+        try {
+            loadStartingParameters(net, model.getNDManager(), plan, checkpoint, request.fineTuning().freeze());
+            model.setBlock(net);
+            Run run = new Run(request, plan, model, net, checkpoint);
+            run.trainEpochs();
+            restore(net, model.getNDManager(), run.bestParameters());
+            ModelDescriptor descriptor = descriptor(plan, metrics(request, plan, net, run, checkpoint));
+            ok = true;
+            return new DjlTrainedModel(this, model, net, descriptor, plan.hp());
+        } finally {
+            if (!ok) {
+                model.close();
+            }
+        }
+    }
+
+    /**
+     * What a training request comes to before any tensor exists.
+     *
+     * @param first the first training structure's graph, whose featurizer and feature counts all graphs share
+     * @param parent the model to fine-tune, or null to train from scratch
+     * @param hp the complete hyper-parameters (the parent's when fine-tuning)
+     * @param resetHead whether the parent's head is re-initialised
+     * @param normalizer of the targets: the parent's, or fitted to the training targets (from scratch or with a new head)
+     */
+    private record Plan(CrystalGraph first, DjlTrainedModel parent, ObjectNode hp, boolean resetHead, Normalizer normalizer) {
+    }
+
+    /** The checked plan of {@code request}; bad data, parents and hyper-parameters are refused here, before any tensor exists. */
+    private Plan plan(TrainingRequest request) {
         List<Sample> train = request.train();
-        List<Sample> validation = request.validation();
-        TrainingOptions options = request.options();
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training structures");
         }
         CrystalGraph first = train.get(0).graph();
         checkSameFeaturizer(train, first);
-        checkSameFeaturizer(validation, first);
-        DjlTrainedModel parent = null;
-        ObjectNode hp;
-        if (request.parent() != null) {
-            if (!(request.parent() instanceof DjlTrainedModel p) || !p.descriptor().model().equals(name())) {
-                throw new IllegalArgumentException("model " + name() + " cannot fine-tune a '" + request.parent().descriptor().model()
-                        + "' model");
-            }
-            parent = p;
-            ModelDescriptor pd = p.descriptor();
-            if (!first.featurizerName().equals(pd.featurizer()) || !first.featurizerVersion().equals(pd.featurizerVersion())
-                    || first.nodeFeatureCount() != pd.nodeFeatures() || first.edgeFeatureCount() != pd.edgeFeatures()) {
-                throw new IllegalArgumentException("the parent model reads graphs of " + pd.featurizer() + "@" + pd.featurizerVersion()
-                        + "; the training graphs are of " + first.featurizerName() + "@" + first.featurizerVersion());
-            }
-            for (String g : request.fineTuning().freeze()) {
-                if (!layerGroupMembers().containsKey(g)) {
-                    throw new IllegalArgumentException("model " + name() + " has no layer group '" + g + "'; it has " + layerGroups());
-                }
-            }
-            if (request.fineTuning().freeze().containsAll(layerGroups())) {
-                throw new IllegalArgumentException("freezing every layer group of model " + name() + " " + layerGroups()
-                        + " leaves nothing to train");
-            }
-            hp = hyperParameters(pd.hyperParameters());
-        } else {
-            hp = hyperParameters(request.hyperParameters());
+        checkSameFeaturizer(request.validation(), first);
+        if (request.parent() == null) {
+            return new Plan(first, null, hyperParameters(request.hyperParameters()), false, Normalizer.fit(train));
         }
-        boolean resetHead = parent != null && request.fineTuning().resetHead();
-        Normalizer normalizer = parent != null && !resetHead ? parent.descriptor().normalizer() : Normalizer.fit(train);
-        ProgressListener progress = request.listener();
-        Cancellation cancel = request.cancellation();
-        TensorRuntime runtime = runtime();
+        DjlTrainedModel parent = fineTunableParent(request, first);
+        ObjectNode hp = hyperParameters(parent.descriptor().hyperParameters());
+        boolean resetHead = request.fineTuning().resetHead();
+        return new Plan(first, parent, hp, resetHead, resetHead ? Normalizer.fit(train) : parent.descriptor().normalizer());
+    }
+
+    /**
+     * The parent of a fine-tuning request, checked: a model of this kind that reads the training graphs' featurizer,
+     * and layer groups to freeze that exist and leave something to train.
+     */
+    private DjlTrainedModel fineTunableParent(TrainingRequest request, CrystalGraph first) {
+        if (!(request.parent() instanceof DjlTrainedModel parent) || !parent.descriptor().model().equals(name())) {
+            throw new IllegalArgumentException("model " + name() + " cannot fine-tune a '" + request.parent().descriptor().model()
+                    + "' model");
+        }
+        ModelDescriptor pd = parent.descriptor();
+        if (!first.featurizerName().equals(pd.featurizer()) || !first.featurizerVersion().equals(pd.featurizerVersion())
+                || first.nodeFeatureCount() != pd.nodeFeatures() || first.edgeFeatureCount() != pd.edgeFeatures()) {
+            throw new IllegalArgumentException("the parent model reads graphs of " + pd.featurizer() + "@" + pd.featurizerVersion()
+                    + "; the training graphs are of " + first.featurizerName() + "@" + first.featurizerVersion());
+        }
+        for (String g : request.fineTuning().freeze()) {
+            if (!layerGroupMembers().containsKey(g)) {
+                throw new IllegalArgumentException("model " + name() + " has no layer group '" + g + "'; it has " + layerGroups());
+            }
+        }
+        if (request.fineTuning().freeze().containsAll(layerGroups())) {
+            throw new IllegalArgumentException("freezing every layer group of model " + name() + " " + layerGroups()
+                    + " leaves nothing to train");
+        }
+        return parent;
+    }
+
+    /** Seeds the engine's random state (initial parameter values, dropout) with the training seed. */
+    private void seedEngine(long seed) {
         try {
-            runtime.callInEngineContext(() -> {
-                Engine.getInstance().setRandomSeed((int) options.seed());
+            runtime().callInEngineContext(() -> {
+                Engine.getInstance().setRandomSeed((int) seed);
                 return null;
             });
         } catch (Exception e) {
             throw new IllegalStateException("cannot seed the tensor engine: " + e.getMessage(), e);
         }
-        Checkpoint checkpoint = request.checkpoint() == null ? null : Checkpoint.read(request.checkpoint(), request.checkpointKey());
-        Block net = newNet(hp, first.nodeFeatureCount(), first.edgeFeatureCount());
-        Model model = runtime.newModel(name());
-        boolean ok = false;
-        try {
-            NDManager manager = model.getNDManager();
+    }
+
+    /**
+     * The parameters training starts from: the checkpoint's when resuming, else the parent's when fine-tuning (its head
+     * re-initialised on request), else none (the trainer initialises them); a fine-tuned network's {@code freeze} groups
+     * are frozen.
+     */
+    private void loadStartingParameters(Block net, NDManager manager, Plan plan, Checkpoint checkpoint, Set<String> freeze) {
+        if (checkpoint != null) {
+            restore(net, manager, checkpoint.current());
+        } else if (plan.parent() != null) {
+            restore(net, manager, serialize(plan.parent().net()));
+            if (plan.resetHead()) {
+                resetHead(net);
+            }
+        }
+        if (plan.parent() != null) {
+            freeze(net, freeze);
+        }
+    }
+
+    /** What a trained model's {@value ModelDescriptor#FILE} says: this model, the graphs it reads, its hyper-parameters. */
+    private ModelDescriptor descriptor(Plan plan, Map<String, Object> metrics) {
+        CrystalGraph first = plan.first();
+        return new ModelDescriptor(ModelDescriptor.FORMAT, name(), version(), first.featurizerName(), first.featurizerVersion(),
+                first.nodeFeatureCount(), first.edgeFeatureCount(), plan.hp(), plan.normalizer(), PARAMETERS_FILE, "", metrics);
+    }
+
+    /** The training record of the descriptor: data sizes and hash, epochs, best epoch and MAE, throughput, options, fine-tuning. */
+    private Map<String, Object> metrics(TrainingRequest request, Plan plan, Block net, Run run, Checkpoint checkpoint) {
+        TrainingOptions options = request.options();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("trainStructures", request.train().size());
+        metrics.put("validationStructures", request.validation().size());
+        metrics.put("epochs", run.epochsRun);
+        metrics.put("bestEpoch", run.bestEpoch);
+        if (!request.validation().isEmpty()) {
+            metrics.put("validationMae", run.bestMae);
+        }
+        metrics.put("trainingStructuresPerSecond", run.trainStructures / (run.trainNanos / 1e9));
+        metrics.put("trainingDataSha256", dataHash(request.train()));
+        metrics.put("learningRate", options.learningRate());
+        metrics.put("batchSize", options.batchSize());
+        metrics.put("seed", options.seed());
+        metrics.put("training", options.summary());
+        if (checkpoint != null) {
+            metrics.put("resumedAfterEpoch", checkpoint.epoch());
+        }
+        if (plan.parent() != null) {
+            metrics.put("fineTuning", fineTuningMetrics(request, plan, net));
+        }
+        return metrics;
+    }
+
+    /** What fine-tuning froze and re-initialised, counted in parameter values, and the parent's parameters' hash. */
+    private Map<String, Object> fineTuningMetrics(TrainingRequest request, Plan plan, Block net) {
+        Map<String, Object> fineTuning = new LinkedHashMap<>();
+        fineTuning.put("resetHead", plan.resetHead());
+        fineTuning.put("freeze", List.copyOf(new java.util.TreeSet<>(request.fineTuning().freeze())));
+        fineTuning.put("frozenValues", values(net, request.fineTuning().freeze()));
+        fineTuning.put("resetValues", plan.resetHead() ? values(net, Set.of(HEAD)) : 0L);
+        fineTuning.put("parentParametersSha256", plan.parent().descriptor().parametersSha256());
+        return fineTuning;
+    }
+
+    /** The summed loss of an epoch's batches, weighted by batch size, and how many structures they held. */
+    private record EpochLoss(double sum, int seen) {
+        double mean() {
+            return sum / seen;
+        }
+    }
+
+    /**
+     * The epochs of one training and their bookkeeping: the shuffled order (one seeded generator, replayed on resume),
+     * the learning rate of the epoch, the best epoch so far with its parameters, and the throughput counters; resumed
+     * from a checkpoint when there is one.
+     */
+    private final class Run {
+
+        private final TrainingRequest request;
+        private final TrainingOptions options;
+        private final Plan plan;
+        private final Model model;
+        private final Block net;
+        private final Random random;
+        private final List<Sample> order;
+        private final int startEpoch;
+        /** The learning rate of the epoch being trained, read by the optimizer's tracker. */
+        private float learningRate;
+        private int epochsRun;
+        private int bestEpoch;
+        private double bestMae = Double.POSITIVE_INFINITY;
+        private byte[] best;
+        private long trainNanos;
+        private long trainStructures;
+
+        Run(TrainingRequest request, Plan plan, Model model, Block net, Checkpoint checkpoint) {
+            this.request = request;
+            this.options = request.options();
+            this.plan = plan;
+            this.model = model;
+            this.net = net;
+            this.random = new Random(options.seed());
+            this.order = new ArrayList<>(request.train());
+            this.learningRate = (float) options.learningRateAt(1);
             if (checkpoint != null) {
-                restore(net, manager, checkpoint.current());
-            } else if (parent != null) {
-                restore(net, manager, serialize(parent.net()));
-                if (resetHead) {
-                    resetHead(net);
+                resume(checkpoint);
+            }
+            this.startEpoch = epochsRun + 1;
+        }
+
+        /** Takes over the checkpoint's bookkeeping and brings the shuffling state to where it was after its epochs. */
+        private void resume(Checkpoint checkpoint) {
+            for (int e = 1; e <= checkpoint.epoch(); e++) {
+                Collections.shuffle(order, random);
+            }
+            epochsRun = checkpoint.epoch();
+            bestEpoch = checkpoint.bestEpoch();
+            bestMae = checkpoint.bestMae();
+            best = checkpoint.best();
+            trainNanos = checkpoint.trainNanos();
+            trainStructures = checkpoint.trainStructures();
+        }
+
+        /** Trains epoch after epoch until the last one, or until {@code patience} epochs in a row bring no improvement. */
+        void trainEpochs() {
+            try (Trainer trainer = model.newTrainer(trainingConfig())) {
+                initialize(trainer);
+                long start = System.nanoTime();
+                for (int epoch = startEpoch; epoch <= options.epochs() && !patienceRunOut(); epoch++) {
+                    learningRate = (float) options.learningRateAt(epoch);
+                    Collections.shuffle(order, random);
+                    List<List<Sample>> batches = batches(order, options.batchSize());
+                    long epochStart = System.nanoTime();
+                    EpochLoss loss = trainEpoch(trainer, epoch, batches, epochStart);
+                    long epochNanos = System.nanoTime() - epochStart;
+                    trainNanos += epochNanos;
+                    trainStructures += loss.seen();
+                    epochsRun = epoch;
+                    double mae = validationMae();
+                    keepIfBest(epoch, mae);
+                    writeCheckpoint(epoch);
+                    reportEpoch(epoch, batches.size(), loss, mae, start, epochNanos);
                 }
             }
-            if (parent != null) {
-                freeze(net, request.fineTuning().freeze());
-            }
-            model.setBlock(net);
-            float[] learningRate = {(float) options.learningRateAt(1)};
-            Tracker tracker = n -> learningRate[0];
+        }
+
+        /** Adam or AdamW with the options' weight decay, at the learning rate of the epoch being trained. */
+        private DefaultTrainingConfig trainingConfig() {
+            Tracker tracker = n -> learningRate;
             Optimizer optimizer = options.optimizer() == TrainingOptions.Optimizer.ADAMW
                     ? Optimizer.adamW().optLearningRateTracker(tracker).optWeightDecays((float) options.weightDecay()).build()
                     : Optimizer.adam().optLearningRateTracker(tracker).optWeightDecays((float) options.weightDecay()).build();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer);
-            List<List<Sample>> batches;
-            Random random = new Random(options.seed());
-            List<Sample> order = new ArrayList<>(train);
-            int bestEpoch = 0;
-            double bestMae = Double.POSITIVE_INFINITY;
-            byte[] best = null;
-            int epochsRun = 0;
-            long trainNanos = 0;
-            long trainStructures = 0;
-            int startEpoch = 1;
-            if (checkpoint != null) {
-                for (int e = 1; e <= checkpoint.epoch(); e++) {
-                    Collections.shuffle(order, random); // the same shuffling state as after those epochs
-                }
-                startEpoch = checkpoint.epoch() + 1;
-                epochsRun = checkpoint.epoch();
-                bestEpoch = checkpoint.bestEpoch();
-                bestMae = checkpoint.bestMae();
-                best = checkpoint.best();
-                trainNanos = checkpoint.trainNanos();
-                trainStructures = checkpoint.trainStructures();
+            return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer);
+        }
+
+        /** Gives the trainer the input shapes of a first batch (parameters not yet loaded get their initial values). */
+        private void initialize(Trainer trainer) {
+            List<Sample> train = request.train();
+            try (NDManager sub = model.getNDManager().newSubManager()) {
+                NDList inputs = inputs(sub, batchOf(train.subList(0, Math.min(train.size(), options.batchSize()))), plan.hp());
+                trainer.initialize(inputs.getShapes());
             }
-            boolean stopped = checkpoint != null && options.patience() > 0 && epochsRun - bestEpoch >= options.patience();
-            try (Trainer trainer = model.newTrainer(config)) {
-                try (NDManager sub = manager.newSubManager()) {
-                    NDList inputs = inputs(sub, batchOf(train.subList(0, Math.min(train.size(), options.batchSize()))), hp);
-                    trainer.initialize(inputs.getShapes());
-                }
-                long start = System.nanoTime();
-                for (int epoch = startEpoch; epoch <= options.epochs() && !stopped; epoch++) {
-                    learningRate[0] = (float) options.learningRateAt(epoch);
-                    Collections.shuffle(order, random);
-                    batches = batches(order, options.batchSize());
-                    double lossSum = 0;
-                    int seen = 0;
-                    long epochStart = System.nanoTime();
-                    for (int b = 0; b < batches.size(); b++) {
-                        cancel.check();
-                        List<Sample> batch = batches.get(b);
-                        float loss = step(trainer, model, batch, hp, normalizer, options.loss());
-                        lossSum += loss * batch.size();
-                        seen += batch.size();
-                        double elapsed = (System.nanoTime() - epochStart) / 1e9;
-                        double perEpoch = elapsed / seen * train.size();
-                        double eta = perEpoch * (options.epochs() - epoch) + (perEpoch - elapsed);
-                        if (b + 1 < batches.size()) {
-                            progress.onProgress(new TrainingProgress(epoch, options.epochs(), b + 1, batches.size(), lossSum / seen,
-                                    Double.NaN, bestEpoch, eta, seen / elapsed));
-                        }
-                    }
-                    long epochNanos = System.nanoTime() - epochStart;
-                    trainNanos += epochNanos;
-                    trainStructures += seen;
-                    epochsRun = epoch;
-                    double mae = Double.NaN;
-                    if (!validation.isEmpty()) {
-                        mae = Metrics.of(targets(validation), predict(net, manager, graphs(validation), hp, normalizer)).mae();
-                    }
-                    boolean better = validation.isEmpty() || mae < bestMae;
-                    if (better) {
-                        bestMae = validation.isEmpty() ? Double.NaN : mae;
-                        bestEpoch = epoch;
-                        best = serialize(net);
-                    }
-                    if (request.checkpoint() != null) {
-                        new Checkpoint(request.checkpointKey(), epoch, bestEpoch, bestMae, trainNanos, trainStructures, serialize(net), best)
-                                .write(request.checkpoint());
-                    }
-                    double elapsed = (System.nanoTime() - start) / 1e9;
-                    int done = epoch - startEpoch + 1;
-                    progress.onProgress(new TrainingProgress(epoch, options.epochs(), batches.size(), batches.size(), lossSum / seen, mae,
-                            bestEpoch, elapsed / done * (options.epochs() - epoch), seen / (epochNanos / 1e9)));
-                    if (options.patience() > 0 && epoch - bestEpoch >= options.patience()) {
-                        stopped = true;
-                    }
+        }
+
+        private boolean patienceRunOut() {
+            return options.patience() > 0 && epochsRun - bestEpoch >= options.patience();
+        }
+
+        /** One optimizer step per batch, checking for cancellation before each and reporting progress after each but the last. */
+        private EpochLoss trainEpoch(Trainer trainer, int epoch, List<List<Sample>> batches, long epochStart) {
+            double lossSum = 0;
+            int seen = 0;
+            for (int b = 0; b < batches.size(); b++) {
+                request.cancellation().check();
+                List<Sample> batch = batches.get(b);
+                float loss = step(trainer, model, batch, plan.hp(), plan.normalizer(), options.loss());
+                lossSum += loss * batch.size();
+                seen += batch.size();
+                if (b + 1 < batches.size()) {
+                    reportBatch(epoch, b + 1, batches.size(), new EpochLoss(lossSum, seen), epochStart);
                 }
             }
+            return new EpochLoss(lossSum, seen);
+        }
+
+        private void reportBatch(int epoch, int batchesDone, int batchCount, EpochLoss loss, long epochStart) {
+            double elapsed = (System.nanoTime() - epochStart) / 1e9;
+            double perEpoch = elapsed / loss.seen() * request.train().size();
+            double eta = perEpoch * (options.epochs() - epoch) + (perEpoch - elapsed);
+            request.listener().onProgress(new TrainingProgress(epoch, options.epochs(), batchesDone, batchCount, loss.mean(),
+                    Double.NaN, bestEpoch, eta, loss.seen() / elapsed));
+        }
+
+        /** The validation MAE in target units, or NaN without validation structures. */
+        private double validationMae() {
+            List<Sample> validation = request.validation();
+            if (validation.isEmpty()) {
+                return Double.NaN;
+            }
+            return Metrics.of(targets(validation), predict(net, model.getNDManager(), graphs(validation), plan.hp(), plan.normalizer()))
+                    .mae();
+        }
+
+        /** Keeps the epoch's parameters when its validation MAE is the best so far; without validation, every epoch's (the last wins). */
+        private void keepIfBest(int epoch, double mae) {
+            boolean noValidation = request.validation().isEmpty();
+            if (noValidation || mae < bestMae) {
+                bestMae = noValidation ? Double.NaN : mae;
+                bestEpoch = epoch;
+                best = serialize(net);
+            }
+        }
+
+        private void writeCheckpoint(int epoch) {
+            if (request.checkpoint() != null) {
+                new Checkpoint(request.checkpointKey(), epoch, bestEpoch, bestMae, trainNanos, trainStructures, serialize(net), best)
+                        .write(request.checkpoint());
+            }
+        }
+
+        private void reportEpoch(int epoch, int batchCount, EpochLoss loss, double mae, long runStart, long epochNanos) {
+            double elapsed = (System.nanoTime() - runStart) / 1e9;
+            int done = epoch - startEpoch + 1;
+            request.listener().onProgress(new TrainingProgress(epoch, options.epochs(), batchCount, batchCount, loss.mean(), mae,
+                    bestEpoch, elapsed / done * (options.epochs() - epoch), loss.seen() / (epochNanos / 1e9)));
+        }
+
+        /** The best epoch's parameters. */
+        byte[] bestParameters() {
             if (best == null) {
                 throw new IllegalStateException("no epoch was trained");
             }
-            restore(net, manager, best);
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("trainStructures", train.size());
-            metrics.put("validationStructures", validation.size());
-            metrics.put("epochs", epochsRun);
-            metrics.put("bestEpoch", bestEpoch);
-            if (!validation.isEmpty()) {
-                metrics.put("validationMae", bestMae);
-            }
-            metrics.put("trainingStructuresPerSecond", trainStructures / (trainNanos / 1e9));
-            metrics.put("trainingDataSha256", dataHash(train));
-            metrics.put("learningRate", options.learningRate());
-            metrics.put("batchSize", options.batchSize());
-            metrics.put("seed", options.seed());
-            metrics.put("training", options.summary());
-            if (checkpoint != null) {
-                metrics.put("resumedAfterEpoch", checkpoint.epoch());
-            }
-            if (parent != null) {
-                Map<String, Object> fineTuning = new LinkedHashMap<>();
-                fineTuning.put("resetHead", resetHead);
-                fineTuning.put("freeze", List.copyOf(new java.util.TreeSet<>(request.fineTuning().freeze())));
-                fineTuning.put("frozenValues", values(net, request.fineTuning().freeze()));
-                fineTuning.put("resetValues", resetHead ? values(net, Set.of(HEAD)) : 0L);
-                fineTuning.put("parentParametersSha256", parent.descriptor().parametersSha256());
-                metrics.put("fineTuning", fineTuning);
-            }
-            ModelDescriptor descriptor = new ModelDescriptor(ModelDescriptor.FORMAT, name(), version(), first.featurizerName(),
-                    first.featurizerVersion(), first.nodeFeatureCount(), first.edgeFeatureCount(), hp, normalizer, PARAMETERS_FILE, "",
-                    metrics);
-            ok = true;
-            return new DjlTrainedModel(this, model, net, descriptor, hp);
-        } finally {
-            if (!ok) {
-                model.close();
-            }
+            return best;
         }
     }
 
@@ -531,13 +665,7 @@ public abstract class DjlPropertyModel implements PropertyModel {
      * it on, the forward pass could not overwrite its intermediates ({@link GraphInputs#inPlace}).
      */
     double[] predict(Block net, NDManager manager, List<CrystalGraph> graphs, ObjectNode hp, Normalizer normalizer) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            return predictInChunks(net, manager, graphs, hp, normalizer);
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        return Autograd.withoutRecording(() -> predictInChunks(net, manager, graphs, hp, normalizer));
     }
 
     private double[] predictInChunks(Block net, NDManager manager, List<CrystalGraph> graphs, ObjectNode hp, Normalizer normalizer) {

@@ -1,13 +1,13 @@
-package org.cgformer.model.cgcnn.nn;
+package org.cgformer.model.djl;
 
+import org.cgformer.djl.api.Autograd;
+import org.cgformer.djl.api.TensorKernels;
 import org.cgformer.graph.api.GraphBatch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Turns a {@link GraphBatch} into the arrays the graph networks read (B graphs, N nodes in all, M
@@ -128,19 +128,18 @@ public final class GraphInputs {
      * @since 1.4
      */
     public static boolean inPlace(boolean training) {
-        return !training && !JniUtils.isGradMode();
+        return !training && !Autograd.isRecording();
     }
 
     /**
-     * The rows {@code table[index[i]]}, {@code [index.size, columns]}, for a 2-D table and a 1-D int32 or int64 index: an
-     * embedding lookup (a row copy each), which libtorch does in about two thirds of the time of the advanced indexing
-     * of {@code table.get(new NDIndex("{}", index))} and differentiates without an indexed scatter. The result belongs
+     * The rows {@code table[index[i]]}, {@code [index.size, columns]}, for a 2-D table and a 1-D int32 or int64 index:
+     * {@link TensorKernels#rows}, an embedding lookup. The result belongs
      * to the index's manager (the batch's), also when the table is a parameter, whose manager (the model's) would keep
      * every result until the model is closed.
      *
      * @since 1.4
      */
     public static NDArray rows(NDArray table, NDArray index) {
-        return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
+        return TensorKernels.rows(table, index);
     }
 }

@@ -1,4 +1,4 @@
-package org.cgformer.model.cgcnn.nn;
+package org.cgformer.model.djl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
