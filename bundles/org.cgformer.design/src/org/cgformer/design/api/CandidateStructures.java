@@ -3,8 +3,8 @@ package org.cgformer.design.api;
 import java.io.IOException;
 import java.util.List;
 
-import org.cgformer.design.internal.structure.GeneratedStructure;
-import org.cgformer.design.internal.structure.StructureGenerator;
+import org.cgformer.design.structure.GeneratedStructure;
+import org.cgformer.design.structure.StructureGenerator;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.resource.DesignSpaceResources;
 import org.cgformer.structure.api.StructureFormatException;

@@ -3,7 +3,7 @@ package org.cgformer.design.api;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-import org.cgformer.design.model.internal.ElementData;
+import org.cgformer.structure.api.Element;
 
 /**
  * The composition descriptors clustering works on: for the cations of the substituted site, the
@@ -22,12 +22,11 @@ public final class CompositionDescriptors {
 
     /** Raw descriptors of one composition, in the order of {@link #NAMES}. */
     public static double[] of(SiteComposition composition) {
-        ElementData elements = ElementData.standard();
         double[] result = new double[NAMES.size()];
         meanAndSpread(composition, composition::ionicRadius, result, 0);
-        meanAndSpread(composition, i -> elements.electronegativity(composition.element(i)), result, 2);
+        meanAndSpread(composition, i -> Element.of(composition.element(i)).electronegativity(), result, 2);
         meanAndSpread(composition, composition::oxidationState, result, 4);
-        meanAndSpread(composition, i -> elements.atomicMass(composition.element(i)), result, 6);
+        meanAndSpread(composition, i -> Element.of(composition.element(i)).atomicMass(), result, 6);
         return result;
     }
 

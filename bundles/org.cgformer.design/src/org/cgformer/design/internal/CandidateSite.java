@@ -10,7 +10,6 @@ import org.cgformer.design.api.SiteComposition;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.Dopant;
 import org.cgformer.design.model.SubstitutedSite;
-import org.cgformer.design.model.internal.ElementData;
 import org.cgformer.design.model.validation.DesignSpaceValidator;
 
 /**
@@ -40,7 +39,6 @@ final class CandidateSite implements SiteComposition {
     private double meanOxidationState;
 
     CandidateSite(DesignSpace designSpace) throws DesignException {
-        ElementData data = ElementData.standard();
         SubstitutedSite site = designSpace.getSite();
         int poolSize = designSpace.getPool().size();
         elements = new String[poolSize];
@@ -51,13 +49,13 @@ final class CandidateSite implements SiteComposition {
             Dopant dopant = designSpace.getPool().get(i);
             elements[i] = dopant.getElement();
             oxidationStates[i] = dopant.getOxidationState();
-            radii[i] = radius(dopant, data);
+            radii[i] = radius(dopant);
             tags.add(List.copyOf(dopant.getTags()));
         }
         hostKept = site.isHostKept();
         hostElement = site.getHostElement();
         hostOxidationState = site.getHostOxidationState();
-        hostRadius = data.shannonRadiusCn6(hostElement, hostOxidationState).orElseThrow(() -> new DesignException(
+        hostRadius = DesignSpaceValidator.shannonRadiusCn6(hostElement, hostOxidationState).orElseThrow(() -> new DesignException(
                 DesignSpaceValidator.label(site) + ": no Shannon CN VI radius for " + hostElement + hostOxidationState + "+"));
         sitesPerFormulaUnit = site.getSitesPerFormulaUnit();
         hostMobileIonContent = designSpace.getMobileIonContent();
@@ -68,11 +66,11 @@ final class CandidateSite implements SiteComposition {
         fractions = fractions(designSpace, dopantCount + (hostKept ? 1 : 0));
     }
 
-    private static double radius(Dopant dopant, ElementData data) throws DesignException {
+    private static double radius(Dopant dopant) throws DesignException {
         if (dopant.isSetIonicRadius()) {
             return dopant.getIonicRadius();
         }
-        return data.shannonRadiusCn6(dopant.getElement(), dopant.getOxidationState()).orElseThrow(() -> new DesignException(
+        return DesignSpaceValidator.shannonRadiusCn6(dopant.getElement(), dopant.getOxidationState()).orElseThrow(() -> new DesignException(
                 DesignSpaceValidator.label(dopant) + ": no Shannon CN VI radius for " + dopant.getElement()
                         + String.format("%+d", dopant.getOxidationState())));
     }

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.cgformer.design.api.StructureRecipe;
-import org.cgformer.stability.internal.NasiconStructures;
-import org.cgformer.stability.internal.NasiconStructures.LatticeMode;
+import org.cgformer.stability.ehull.NasiconStructures;
+import org.cgformer.stability.ehull.NasiconStructures.LatticeMode;
 import org.cgformer.structure.api.StructureFormatException;
 import org.cgformer.structure.api.StructureReader;
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.cgformer.design.internal.structure.GeneratedStructure;
-import org.cgformer.design.internal.structure.StructureGenerator;
-import org.cgformer.design.internal.structure.StructureGenerator.Cell;
+import org.cgformer.design.structure.GeneratedStructure;
+import org.cgformer.design.structure.StructureGenerator;
+import org.cgformer.design.structure.StructureGenerator.Cell;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.resource.DesignSpaceResources;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.cgformer.design.internal.structure.GeneratedStructure;
-import org.cgformer.design.internal.structure.StructureGenerator;
+import org.cgformer.design.structure.GeneratedStructure;
+import org.cgformer.design.structure.StructureGenerator;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.resource.DesignSpaceResources;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,12 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cgformer.design.internal.structure.GeneratedStructure;
+import org.cgformer.design.structure.GeneratedStructure;
 import org.cgformer.stability.api.CompositionTable;
 import org.cgformer.stability.api.NasiconComposition;
-import org.cgformer.stability.internal.EhullDatasetWriter;
-import org.cgformer.stability.internal.NasiconStructures;
-import org.cgformer.stability.internal.NasiconStructures.LatticeMode;
+import org.cgformer.stability.ehull.EhullDatasetWriter;
+import org.cgformer.stability.ehull.NasiconStructures;
+import org.cgformer.stability.ehull.NasiconStructures.LatticeMode;
 import org.cgformer.structure.api.Composition;
 import org.cgformer.structure.api.Element;
 import org.cgformer.structure.api.Structure;

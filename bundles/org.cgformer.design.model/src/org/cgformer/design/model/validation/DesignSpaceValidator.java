@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import org.cgformer.design.model.ChargeBalanceRule;
@@ -16,8 +17,8 @@ import org.cgformer.design.model.ElementTagExclusionRule;
 import org.cgformer.design.model.IonicRadiusMismatchRule;
 import org.cgformer.design.model.Rule;
 import org.cgformer.design.model.SubstitutedSite;
-import org.cgformer.design.model.internal.ElementData;
 import org.cgformer.design.model.resource.DesignSpaceResources;
+import org.cgformer.structure.api.Element;
 import org.eclipse.emf.common.util.BasicDiagnostic;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.common.util.DiagnosticChain;
@@ -46,8 +47,6 @@ public class DesignSpaceValidator extends EObjectValidator {
 
     /** Largest accepted |sum of fractions - 1|. */
     public static final double FRACTION_SUM_TOLERANCE = 1e-6;
-
-    private final ElementData elements = ElementData.standard();
 
     @Override
     protected EPackage getEPackage() {
@@ -81,7 +80,7 @@ public class DesignSpaceValidator extends EObjectValidator {
             problems.error(DOPANT_COUNT, "%s: dopantCount %d must be between 1 and the pool size (%d dopants)",
                     label, designSpace.getDopantCount(), poolSize);
         }
-        if (!elements.isKnown(designSpace.getMobileIon())) {
+        if (!isKnownElement(designSpace.getMobileIon())) {
             problems.error(UNKNOWN_ELEMENT, "%s: unknown mobile-ion element '%s'", label, designSpace.getMobileIon());
         }
         if (designSpace.getMobileIonOxidationState() <= 0) {
@@ -146,9 +145,9 @@ public class DesignSpaceValidator extends EObjectValidator {
 
     private void validateSite(SubstitutedSite site, Problems problems) {
         String label = label(site);
-        if (!elements.isKnown(site.getHostElement())) {
+        if (!isKnownElement(site.getHostElement())) {
             problems.error(UNKNOWN_ELEMENT, "%s: unknown host element '%s'", label, site.getHostElement());
-        } else if (elements.shannonRadiusCn6(site.getHostElement(), site.getHostOxidationState()).isEmpty()) {
+        } else if (shannonRadiusCn6(site.getHostElement(), site.getHostOxidationState()).isEmpty()) {
             problems.error(IONIC_RADIUS, "%s: no Shannon CN VI radius for %s%d+ in the element data", label,
                     site.getHostElement(), site.getHostOxidationState());
         }
@@ -159,7 +158,7 @@ public class DesignSpaceValidator extends EObjectValidator {
 
     private void validateDopant(Dopant dopant, Problems problems) {
         String label = label(dopant);
-        if (!elements.isKnown(dopant.getElement())) {
+        if (!isKnownElement(dopant.getElement())) {
             problems.error(UNKNOWN_ELEMENT, "%s: unknown element '%s'", label, dopant.getElement());
             return;
         }
@@ -167,7 +166,7 @@ public class DesignSpaceValidator extends EObjectValidator {
             if (!(dopant.getIonicRadius() > 0)) {
                 problems.error(IONIC_RADIUS, "%s: ionicRadius %s Angstrom must be positive", label, dopant.getIonicRadius());
             }
-        } else if (elements.shannonRadiusCn6(dopant.getElement(), dopant.getOxidationState()).isEmpty()) {
+        } else if (shannonRadiusCn6(dopant.getElement(), dopant.getOxidationState()).isEmpty()) {
             problems.error(IONIC_RADIUS, "%s: no Shannon CN VI radius for %s%+d in the element data; set ionicRadius",
                     label, dopant.getElement(), dopant.getOxidationState());
         }
@@ -189,6 +188,19 @@ public class DesignSpaceValidator extends EObjectValidator {
     }
 
     /** How messages name a design-space object. */
+    /** Whether {@code symbol} names an element of the periodic table (of bundle org.cgformer.structure). */
+    public static boolean isKnownElement(String symbol) {
+        return symbol != null && Element.isValidSymbol(symbol);
+    }
+
+    /**
+     * The Shannon ionic radius (Angstrom) of {@code symbol} with {@code charge} in six-fold coordination, the radius the
+     * design space's rules and structure generation use; empty for an unknown element or an ion without one.
+     */
+    public static OptionalDouble shannonRadiusCn6(String symbol, int charge) {
+        return isKnownElement(symbol) ? Element.of(symbol).shannonRadius(charge, "VI") : OptionalDouble.empty();
+    }
+
     public static String label(EObject object) {
         if (object instanceof DesignSpace designSpace) {
             return "design space '" + designSpace.getName() + "'";

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import org.cgformer.screening.api.Candidate;
 import org.cgformer.screening.api.ScreeningReport;
-import org.cgformer.ui.structure.internal.OpenCrystalFileHandler;
+import org.cgformer.ui.structure.CrystalFiles;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -358,7 +358,7 @@ public class ScreeningView extends ViewPart {
         }
         Path file = report.folder().resolve(c.structure());
         try {
-            return OpenCrystalFileHandler.open(getSite().getPage(), file);
+            return CrystalFiles.open(getSite().getPage(), file);
         } catch (PartInitException e) {
             ErrorDialog.openError(getSite().getShell(), "Screening", "Cannot open " + file, e.getStatus());
             return null;

@@ -12,6 +12,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IWorkspace;
+import org.cgformer.ui.structure.CrystalFiles;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -40,7 +41,7 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public class CrystalEditor extends MultiPageEditorPart {
 
-    public static final String ID = "org.cgformer.ui.structure.editor";
+    public static final String ID = CrystalFiles.EDITOR_ID;
 
     /** Problem markers of this editor (transient, replaced on each read). */
     public static final String MARKER_TYPE = "org.cgformer.ui.structure.problem";

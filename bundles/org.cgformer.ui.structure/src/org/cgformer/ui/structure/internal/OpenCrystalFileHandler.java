@@ -2,23 +2,16 @@ package org.cgformer.ui.structure.internal;
 
 import java.nio.file.Path;
 
+import org.cgformer.ui.structure.CrystalFiles;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
-import org.eclipse.core.filesystem.EFS;
-import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
-import org.eclipse.ui.ide.FileStoreEditorInput;
-import org.eclipse.ui.part.FileEditorInput;
 
 /** File &gt; Open Crystal File...: opens CIF and POSCAR/CONTCAR files from the file system in the crystal editor. */
 public class OpenCrystalFileHandler extends AbstractHandler {
@@ -36,22 +29,11 @@ public class OpenCrystalFileHandler extends AbstractHandler {
         for (String name : dialog.getFileNames()) {
             Path file = Path.of(dialog.getFilterPath(), name);
             try {
-                open(window.getActivePage(), file);
+                CrystalFiles.open(window.getActivePage(), file);
             } catch (PartInitException e) {
                 ErrorDialog.openError(window.getShell(), "Open Crystal File", "Cannot open " + file, e.getStatus());
             }
         }
         return null;
-    }
-
-    /**
-     * Opens {@code file} in the crystal editor: as the workspace file when it lies in a project (so
-     * problems become markers), else as an external file.
-     */
-    public static IEditorPart open(IWorkbenchPage page, Path file) throws PartInitException {
-        IFile[] inWorkspace = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file.toUri());
-        IEditorInput input = inWorkspace.length > 0 && inWorkspace[0].exists() ? new FileEditorInput(inWorkspace[0])
-                : new FileStoreEditorInput(EFS.getLocalFileSystem().getStore(file.toUri()));
-        return page.openEditor(input, CrystalEditor.ID);
     }
 }

@@ -16,7 +16,6 @@ import org.cgformer.design.model.DesignSpaceFactory;
 import org.cgformer.design.model.Dopant;
 import org.cgformer.design.model.ElementTagExclusionRule;
 import org.cgformer.design.model.SubstitutedSite;
-import org.cgformer.design.model.internal.ElementData;
 import org.cgformer.design.model.resource.DesignSpaceResources;
 import org.cgformer.design.model.DesignSpacePackage;
 import org.cgformer.design.model.internal.ModelRegistration;
@@ -132,14 +131,15 @@ class DesignSpaceModelTest {
     }
 
     @Test
-    void elementDataHasShannonRadiiInSixfoldCoordination() {
-        ElementData elements = ElementData.standard();
-        assertEquals(0.72, elements.shannonRadiusCn6("Zr", 4).getAsDouble(), 1e-9);
-        assertEquals(1.02, elements.shannonRadiusCn6("Na", 1).getAsDouble(), 1e-9);
-        assertEquals(0.745, elements.shannonRadiusCn6("Sc", 3).getAsDouble(), 1e-9);
-        assertTrue(elements.shannonRadiusCn6("Zr", 2).isEmpty());
-        assertEquals(1.33, elements.electronegativity("Zr"), 1e-9);
-        assertFalse(elements.isKnown("Xx"));
+    void shannonRadiiInSixfoldCoordinationComeFromTheStructureBundlesElementTable() {
+        assertEquals(0.72, DesignSpaceValidator.shannonRadiusCn6("Zr", 4).getAsDouble(), 1e-9);
+        assertEquals(1.02, DesignSpaceValidator.shannonRadiusCn6("Na", 1).getAsDouble(), 1e-9);
+        assertEquals(0.745, DesignSpaceValidator.shannonRadiusCn6("Sc", 3).getAsDouble(), 1e-9);
+        assertEquals(0.83, DesignSpaceValidator.shannonRadiusCn6("Mn", 2).getAsDouble(), 1e-9, "high spin where spins differ");
+        assertTrue(DesignSpaceValidator.shannonRadiusCn6("Zr", 2).isEmpty());
+        assertTrue(DesignSpaceValidator.shannonRadiusCn6("Xx", 2).isEmpty());
+        assertFalse(DesignSpaceValidator.isKnownElement("Xx"));
+        assertFalse(DesignSpaceValidator.isKnownElement(null));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,24 @@ class BatchRuntimeTest {
         assertTrue(result.out().contains("Usage: cgformer"), result.toString());
         assertTrue(result.out().contains("version"), result.toString());
         assertTrue(result.out().contains("components"), result.toString());
+    }
+
+    /** Every *.cli bundle contributes its commands: the core ones (org.cgformer.cli) and each domain area's. */
+    @Test
+    void helpListsTheCommandsOfEveryCliBundle() throws Exception {
+        CgformerProcess.Result top = CgformerProcess.run("--help");
+        assertEquals(0, top.code(), top.toString());
+        for (String command : List.of("inspect", "bvse", "featurize", "train", "shell", "design", "dataset", "screen", "demo", "bench")) {
+            assertTrue(top.out().matches("(?s).*\\n  " + command + " .*"), command + " missing: " + top);
+        }
+        CgformerProcess.Result bench = CgformerProcess.run("bench", "--help");
+        for (String command : List.of("structures", "bvse", "graphs", "matbench", "design", "ehull", "screen")) {
+            assertTrue(bench.out().matches("(?s).*\\n  " + command + " .*"), "bench " + command + " missing: " + bench);
+        }
+        CgformerProcess.Result dataset = CgformerProcess.run("dataset", "--help");
+        for (String command : List.of("bvse", "ehull")) {
+            assertTrue(dataset.out().matches("(?s).*\\n  " + command + " .*"), "dataset " + command + " missing: " + dataset);
+        }
     }
 
     @Test

@@ -1,0 +1,183 @@
+package org.cgformer.screening.cli.internal;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.screening.api.ScreeningListener;
+import org.cgformer.screening.api.ScreeningOptions;
+import org.cgformer.screening.api.ScreeningResult;
+import org.cgformer.screening.api.ScreeningService;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cgformer bench screen DESIGN_FILE --eb-model DIR [--ehull-model DIR] [--limit 100] [--all] [--oracle N] [--json]}. */
+@Command(name = "screen", mixinStandardHelpOptions = true, description = {
+    "Candidates screened per second: structure generation + featurization + both predictions, timed by the screening",
+    "pipeline on the first N candidates of the funnel (a fresh report folder, no cache). Prints the measured rate and the",
+    "time it gives for the filtered set and for every combination (extrapolated unless --all measures them), the oracle's",
+    "time per candidate (BVSE on N of the same candidates, in the same run) and the surrogate's speed-up over it, the",
+    "peak resident memory of this process and the bytes the run wrote per candidate."})
+public class BenchScreenCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DESIGN_FILE", description = "The .designspace file.")
+    Path designSpace;
+
+    @Option(names = "--eb-model", required = true, paramLabel = "DIR", description = "Barrier model folder (or fold models).")
+    Path ebModel;
+
+    @Option(names = "--ehull-model", paramLabel = "DIR", description = "Stability model folder (or fold models).")
+    Path ehullModel;
+
+    @Option(names = "--limit", defaultValue = "100", description = "Candidates timed, 0 = all of the set (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--all", description = "Time the set of every combination instead of the funnel's survivors.")
+    boolean all;
+
+    @Option(names = "--decorations", defaultValue = "20", description = "Random decorations per structure, K (default: ${DEFAULT-VALUE}).")
+    int decorations;
+
+    @Option(names = "--oracle", defaultValue = "20", paramLabel = "N",
+            description = "Candidates the oracle (BVSE Ea3D) labels in the same run for its time per candidate; 0: not measured "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int oracle;
+
+    @Option(names = "--oracle-resolution", defaultValue = "0.3", paramLabel = "Å",
+            description = "BVSE grid spacing of the oracle, as the fine-tuning labels (default: ${DEFAULT-VALUE}).")
+    double oracleResolution;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Folder for the timed run (default: a temporary folder, deleted).")
+    Path work;
+
+    private final ScreeningService service;
+
+    BenchScreenCommand(ScreeningService service) {
+        this.service = service;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path folder = work != null ? work : Files.createTempDirectory("cgformer-bench-screen");
+        ScreeningOptions options = ScreeningOptions.defaults(ebModel, ehullModel).withAll(all).withLimit(limit)
+                .withGeneration(ScreeningOptions.DEFAULT_GROUPS, decorations, 1).withValidation(oracle, oracleResolution);
+        try {
+            ScreeningResult result = service.screen(designSpace, options, folder, ScreeningListener.SILENT);
+            Map<String, Double> t = result.stageSeconds();
+            double seconds = t.getOrDefault("generate", 0.0) + t.getOrDefault("featurize", 0.0) + t.getOrDefault("predict", 0.0);
+            long screened = result.candidates().size();
+            Map<String, Object> funnel = funnel(folder);
+            long survivors = ((Number) funnel.get("survivors")).longValue();
+            long combinations = ((Number) funnel.get("combinations")).longValue();
+            double rate = screened / seconds;
+            boolean measuredSet = limit == 0 || limit >= (all ? combinations : survivors);
+            Map<String, Object> skill = json(folder.resolve("summary.json")).get("skill") instanceof Map<?, ?> m
+                    ? (Map<String, Object>) m : Map.of();
+            Double oracleSeconds = skill.get("oracleSecondsPerCandidate") instanceof Number n ? n.doubleValue() : null;
+            long bytes = bytes(folder);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("candidates", screened);
+            figures.put("failed", result.failed());
+            figures.put("set", all ? "every combination" : "the funnel's survivors");
+            figures.put("generateSeconds", t.get("generate"));
+            figures.put("featurizeSeconds", t.get("featurize"));
+            figures.put("predictSeconds", t.get("predict"));
+            figures.put("candidatesPerSecond", rate);
+            figures.put("oracle", oracle == 0 ? null : skill.get("oracle"));
+            figures.put("oracleCandidates", oracle == 0 ? 0 : oracle);
+            figures.put("oracleSecondsPerCandidate", oracleSeconds);
+            figures.put("speedupOverOracle", oracleSeconds == null ? null : oracleSeconds * rate);
+            figures.put("peakRssBytes", peakRssBytes());
+            figures.put("bytesWrittenPerCandidate", (double) bytes / screened);
+            figures.put("filteredSetSeconds", survivors / rate);
+            figures.put("filteredSetMeasured", !all && measuredSet);
+            figures.put("everyCombinationSeconds", combinations / rate);
+            figures.put("everyCombinationMeasured", all && measuredSet);
+            figures.put("threads", Runtime.getRuntime().availableProcessors());
+            if (json) {
+                out.println(new com.fasterxml.jackson.databind.ObjectMapper().enable(
+                        com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
+                out.flush();
+                return CommandLineRunner.OK;
+            }
+            out.printf(Locale.ROOT, "timed %d candidates of the %s (%d failed): generate %.2f s, featurize %.2f s, predict %.2f s%n", screened,
+                    all ? "combinations" : "funnel's survivors", result.failed(), t.get("generate"), t.get("featurize"), t.get("predict"));
+            out.printf(Locale.ROOT, "candidates screened per second: %.3f (generation + featurization + %s)%n", rate,
+                    ehullModel == null ? "the Eb prediction" : "both predictions");
+            if (oracleSeconds != null) {
+                out.printf(Locale.ROOT, "oracle (BVSE at %s A, %d of the same candidates): %.3f s per candidate; the surrogate is %.2fx "
+                        + "as fast%n", oracleResolution, oracle, oracleSeconds, oracleSeconds * rate);
+            }
+            out.printf(Locale.ROOT, "peak resident memory %.2f GiB; %.0f bytes written per candidate%n", peakRssBytes() / (double) (1L << 30),
+                    (double) bytes / screened);
+            out.printf(Locale.ROOT, "filtered set, %d candidates: %s%n", survivors,
+                    !all && measuredSet ? String.format(Locale.ROOT, "measured %.1f s", seconds)
+                            : String.format(Locale.ROOT, "extrapolated %.1f s", survivors / rate));
+            out.printf(Locale.ROOT, "every combination, %d candidates: %s%n", combinations,
+                    all && measuredSet ? String.format(Locale.ROOT, "measured %.1f s", seconds)
+                            : String.format(Locale.ROOT, "extrapolated %.1f h", combinations / rate / 3600));
+            out.flush();
+        } finally {
+            if (work == null) {
+                deleteRecursively(folder);
+            }
+        }
+        return CommandLineRunner.OK;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws java.io.IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), Map.class);
+    }
+
+    /** The largest resident set of this process so far (Linux VmHWM), bytes; -1 where /proc is not there. */
+    static long peakRssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux: the figure is reported as unknown
+        }
+        return -1;
+    }
+
+    /** Bytes of every file under the run's folder. */
+    private static long bytes(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> funnel(Path folder) throws java.io.IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(folder.resolve("stages").resolve("funnel.json").toFile(), Map.class);
+    }
+
+    private static void deleteRecursively(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
