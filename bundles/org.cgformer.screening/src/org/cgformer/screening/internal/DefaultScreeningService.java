@@ -22,6 +22,9 @@ import org.cgformer.bvse.api.BvseException;
 import org.cgformer.bvse.api.BvseOptions;
 import org.cgformer.bvse.api.BvseResult;
 import org.cgformer.bvse.api.StructureIons;
+import org.cgformer.core.batch.BatchFailedException;
+import org.cgformer.core.batch.BatchProcessor;
+import org.cgformer.core.batch.BatchResult;
 import org.cgformer.design.api.AgglomerativeClustering;
 import org.cgformer.design.api.CompositionDescriptors;
 import org.cgformer.design.api.DesignException;
@@ -462,31 +465,25 @@ public class DefaultScreeningService implements ScreeningService {
          * progress and messages only). An IOException or ScreeningException of one item stops the stage.
          */
         <T> void parallel(List<T> items, ItemWork<T> work) throws IOException, ScreeningException {
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads());
+            BatchProcessor batch = BatchProcessor.builder().setName("screening").optThreads(threads()).build();
+            BatchResult<T, Object> result;
             try {
-                List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-                for (T e : items) {
-                    futures.add(pool.submit(() -> {
-                        work.run(e);
-                        return null;
-                    }));
-                }
-                for (java.util.concurrent.Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ScreeningException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+                result = batch.run(items, item -> {
+                    work.run(item);
+                    return null;
+                });
+            } catch (BatchFailedException e) {
+                // an item's IOException or ScreeningException stops the stage as before; anything else is a bug and stays loud
                 if (e.getCause() instanceof IOException io) {
                     throw io;
                 }
                 if (e.getCause() instanceof ScreeningException se) {
                     throw se;
                 }
-                throw new ScreeningException(describe(e.getCause()), e.getCause());
-            } finally {
-                pool.shutdownNow();
+                throw e;
+            }
+            if (!result.notStarted().isEmpty()) {
+                throw new ScreeningException("interrupted: " + result.notStarted().size() + " of " + items.size() + " items not started");
             }
         }
 
