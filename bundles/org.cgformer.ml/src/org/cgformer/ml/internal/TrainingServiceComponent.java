@@ -8,19 +8,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.cgformer.core.batch.BatchFailedException;
+import org.cgformer.core.batch.BatchProcessor;
+import org.cgformer.core.batch.BatchResult;
+import org.cgformer.core.batch.ItemRefusedException;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.FeaturizationException;
 import org.cgformer.graph.api.Featurizer;
@@ -50,6 +50,7 @@ import org.cgformer.ml.training.TrainingMonitor;
 import org.cgformer.ml.training.TrainingResult;
 import org.cgformer.ml.training.TrainingService;
 import org.cgformer.structure.api.Structure;
+import org.cgformer.structure.api.StructureException;
 import org.cgformer.structure.api.StructureFormatException;
 import org.cgformer.structure.api.StructureReader;
 
@@ -208,70 +209,49 @@ public final class TrainingServiceComponent implements TrainingService {
         }
     }
 
+    /**
+     * One outcome per item, in item order, on the one batch helper: a file that cannot be read or featurized is refused
+     * with its reason; anything else is a bug and fails loudly ({@link BatchFailedException}).
+     */
     private List<Outcome> featurizeAll(List<Item> items, Featurizer featurizer, GraphCache cache, TrainingMonitor m) {
         List<StructureReader> readerSnapshot = List.copyOf(readers);
         GraphOptions options = GraphOptions.defaults();
         Cancellation cancel = m.cancellation();
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), items.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "cgformer-featurize");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger done = new AtomicInteger();
-        long t0 = System.nanoTime();
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Item item : items) {
-                futures.add(pool.submit(() -> {
-                    if (cancel != null) {
-                        cancel.check();
-                    }
-                    Outcome o = featurizeOne(item.file(), featurizer, options, cache, readerSnapshot);
-                    int n = done.incrementAndGet();
-                    double elapsed = (System.nanoTime() - t0) / 1e9;
-                    m.work("featurize", n, items.size(), elapsed / n * (items.size() - n));
-                    return o;
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>(items.size());
-            for (Future<Outcome> f : futures) {
-                try {
-                    outcomes.add(f.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof TrainingCancelledException tce) {
-                        throw tce;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new TrainingCancelledException();
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
+        BatchProcessor batch = BatchProcessor.builder().setName("featurize").optCancellation(() -> cancel != null && cancel.isCancelled())
+                .build();
+        BatchResult<Item, CrystalGraph> result = batch.run(items, item -> featurizeOne(item.file(), featurizer, options, cache, readerSnapshot),
+                p -> m.work("featurize", p.done(), p.total(), p.etaSeconds()));
+        if (!result.notStarted().isEmpty()) {
+            throw new TrainingCancelledException();
         }
+        Map<Item, Outcome> byItem = new IdentityHashMap<>();
+        result.processed().forEach(p -> byItem.put(p.item(), new Outcome(p.result(), null)));
+        result.refused().forEach(r -> byItem.put(r.item(), new Outcome(null, r.reason())));
+        List<Outcome> outcomes = new ArrayList<>(items.size());
+        for (Item item : items) {
+            outcomes.add(byItem.get(item));
+        }
+        return outcomes;
     }
 
-    private static Outcome featurizeOne(Path file, Featurizer featurizer, GraphOptions options, GraphCache cache,
-            List<StructureReader> readers) {
+    private static CrystalGraph featurizeOne(Path file, Featurizer featurizer, GraphOptions options, GraphCache cache,
+            List<StructureReader> readers) throws ItemRefusedException {
         try {
             if (!Files.isRegularFile(file)) {
-                return new Outcome(null, file + ": no such file");
+                throw new ItemRefusedException(file + ": no such file");
             }
             Structure structure = StructureReader.readFile(readers, file).structure();
             if (cache != null) {
-                return new Outcome(cache.computeIfAbsent(Files.readAllBytes(file), structure, featurizer, options), null);
+                return cache.computeIfAbsent(Files.readAllBytes(file), structure, featurizer, options);
             }
-            return new Outcome(featurizer.featurize(structure, options), null);
+            return featurizer.featurize(structure, options);
         } catch (StructureFormatException e) {
             String where = e.file() == null ? file.toString() : e.file();
-            return new Outcome(null, where + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
-        } catch (FeaturizationException e) {
-            return new Outcome(null, file + ": " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            return new Outcome(null, file + ": " + e);
+            throw new ItemRefusedException(where + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage(), e);
+        } catch (FeaturizationException | StructureException e) {
+            throw new ItemRefusedException(file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ItemRefusedException(file + ": " + e, e);
         }
     }
 
