@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.cgformer.graph.api.AbstractFeaturizer;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.FeatureColumn;
 import org.cgformer.graph.api.FeaturizationException;
-import org.cgformer.graph.api.Featurizer;
 import org.cgformer.graph.api.GaussianExpansion;
 import org.cgformer.graph.api.GraphOptions;
 import org.cgformer.graph.api.GraphTopology;
@@ -22,65 +22,40 @@ import org.cgformer.structure.api.Structure;
  * (Na at 2/3 occupancy: 2/3 of Na's row; Si 2/3 + P 1/3: the mix), so vacancies lower the vector.
  * Elements beyond Z = 100 have no row and are refused, naming the site.
  */
-public class CgcnnFeaturizer implements Featurizer {
+public class CgcnnFeaturizer extends AbstractFeaturizer {
 
     public static final String NAME = "cgcnn";
     public static final String VERSION = "1.0.0";
 
+    private static final GaussianExpansion GAUSSIANS = GaussianExpansion.cgcnn();
+
     private final AtomInitTable table;
-    private final GaussianExpansion gaussians = GaussianExpansion.cgcnn();
-    private final List<FeatureColumn> nodeColumns;
 
     public CgcnnFeaturizer() {
         this(AtomInitTable.load());
     }
 
     CgcnnFeaturizer(AtomInitTable table) {
+        super(NAME, VERSION, "CGCNN (Xie & Grossman 2018): 92-number atom_init per element, Gaussian-expanded distances 0-8 Å "
+                + "step 0.2 Å", nodeColumns(table), GAUSSIANS.columns(), List.of());
         this.table = table;
+    }
+
+    private static List<FeatureColumn> nodeColumns(AtomInitTable table) {
         List<FeatureColumn> columns = new ArrayList<>();
         for (int k = 0; k < table.width(); k++) {
             columns.add(new FeatureColumn("atom_init_" + k, "entry " + k + " of CGCNN's atom_init vector (one-hot bins of "
                     + "group, period, electronegativity, covalent radius, valence electrons, ionisation energy, electron "
                     + "affinity, block, atomic volume); occupancy-weighted sum over the site's species, in [0, 1]"));
         }
-        nodeColumns = List.copyOf(columns);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public String description() {
-        return "CGCNN (Xie & Grossman 2018): 92-number atom_init per element, Gaussian-expanded distances 0-8 Å step 0.2 Å";
-    }
-
-    @Override
-    public List<FeatureColumn> nodeColumns() {
-        return nodeColumns;
-    }
-
-    @Override
-    public List<FeatureColumn> edgeColumns() {
-        return gaussians.columns();
-    }
-
-    @Override
-    public List<FeatureColumn> graphColumns() {
-        return List.of();
+        return columns;
     }
 
     @Override
     public CrystalGraph featurize(Structure structure, GraphOptions options) throws FeaturizationException {
         float[] nodes = nodeFeatures(structure);
         GraphTopology topology = GraphTopology.of(structure, options);
-        float[] edges = gaussians.expandEdges(topology, gaussians.size());
+        float[] edges = GAUSSIANS.expandEdges(topology, GAUSSIANS.size());
         return CrystalGraph.of(topology, this, nodes, edges, new float[0]);
     }
 

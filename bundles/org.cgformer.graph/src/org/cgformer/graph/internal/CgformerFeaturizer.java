@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cgformer.graph.api.AbstractFeaturizer;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.FeatureColumn;
 import org.cgformer.graph.api.FeaturizationException;
-import org.cgformer.graph.api.Featurizer;
 import org.cgformer.graph.api.GaussianExpansion;
 import org.cgformer.graph.api.GraphOptions;
 import org.cgformer.graph.api.GraphTopology;
@@ -30,7 +30,7 @@ import org.cgformer.structure.api.Structure;
  * bond-valence sums, else a neutral combination of common states, else 0 (see
  * {@link OxidationStates}).
  */
-public class CgformerFeaturizer implements Featurizer {
+public class CgformerFeaturizer extends AbstractFeaturizer {
 
     public static final String NAME = "cgformer";
     public static final String VERSION = "1.0.0";
@@ -61,18 +61,24 @@ public class CgformerFeaturizer implements Featurizer {
 
     private static final String[] SOURCES = {"file", "bond_valence", "balanced", "unknown"};
 
-    private final GaussianExpansion gaussians = GaussianExpansion.cgcnn();
-    private final List<FeatureColumn> edgeColumns;
-    private final List<FeatureColumn> graphColumns;
+    private static final GaussianExpansion GAUSSIANS = GaussianExpansion.cgcnn();
 
     public CgformerFeaturizer() {
-        List<FeatureColumn> edges = new ArrayList<>(gaussians.columns());
+        super(NAME, VERSION, "CGformer article encoding: element properties, oxidation state, occupancy, multiplicity; "
+                + "Gaussian distances and bond type; lattice system", NODE_COLUMNS, edgeColumnList(), graphColumnList());
+    }
+
+    private static List<FeatureColumn> edgeColumnList() {
+        List<FeatureColumn> edges = new ArrayList<>(GAUSSIANS.columns());
         edges.add(column("cation_anion", "1 when one end is a cation and the other an anion (site charge = "
                 + "occupancy-weighted mean oxidation state), else 0"));
         edges.add(column("cation_cation", "1 when both ends are cations, else 0"));
         edges.add(column("anion_anion", "1 when both ends are anions, else 0"));
         edges.add(column("neutral", "1 when an end has charge 0 (unknown oxidation states, metals), else 0"));
-        edgeColumns = List.copyOf(edges);
+        return edges;
+    }
+
+    private static List<FeatureColumn> graphColumnList() {
         List<FeatureColumn> graph = new ArrayList<>();
         for (LatticeSystem system : LatticeSystem.values()) {
             String name = system.name().toLowerCase(Locale.ROOT);
@@ -85,42 +91,11 @@ public class CgformerFeaturizer implements Featurizer {
         }
         graph.add(column("volume_per_site", "cell volume per site in Å^3 / 50"));
         graph.add(column("density", "density in g/cm^3 / 10 (occupancy-weighted mass)"));
-        graphColumns = List.copyOf(graph);
+        return graph;
     }
 
     private static FeatureColumn column(String name, String description) {
         return new FeatureColumn(name, description);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public String description() {
-        return "CGformer article encoding: element properties, oxidation state, occupancy, multiplicity; "
-                + "Gaussian distances and bond type; lattice system";
-    }
-
-    @Override
-    public List<FeatureColumn> nodeColumns() {
-        return NODE_COLUMNS;
-    }
-
-    @Override
-    public List<FeatureColumn> edgeColumns() {
-        return edgeColumns;
-    }
-
-    @Override
-    public List<FeatureColumn> graphColumns() {
-        return graphColumns;
     }
 
     @Override
@@ -186,9 +161,9 @@ public class CgformerFeaturizer implements Featurizer {
     }
 
     private float[] edgeFeatures(GraphTopology topology, double[] siteCharge) {
-        int gaussianCount = gaussians.size();
-        int width = edgeColumns.size();
-        float[] edges = gaussians.expandEdges(topology, width);
+        int gaussianCount = GAUSSIANS.size();
+        int width = edgeColumns().size();
+        float[] edges = GAUSSIANS.expandEdges(topology, width);
         int m = topology.maxNeighbours();
         for (int i = 0; i < topology.nodes(); i++) {
             for (int s = 0; s < m; s++) {
@@ -219,7 +194,7 @@ public class CgformerFeaturizer implements Featurizer {
     }
 
     private float[] graphFeatures(Structure structure, OxidationStates charges) {
-        float[] graph = new float[graphColumns.size()];
+        float[] graph = new float[graphColumns().size()];
         graph[LatticeSystem.of(structure.lattice()).ordinal()] = 1;
         int base = LatticeSystem.values().length;
         graph[base + charges.source().ordinal()] = 1;

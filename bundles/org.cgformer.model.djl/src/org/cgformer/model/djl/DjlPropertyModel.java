@@ -80,8 +80,17 @@ public abstract class DjlPropertyModel implements PropertyModel {
      */
     private static final long PREDICT_PAIRS = 1L << 22;
 
+    private volatile TensorRuntime runtime;
+
+    /** Binds the tensor runtime: the {@code runtime} reference of each model's DS component names this method. */
+    public void setRuntime(TensorRuntime value) {
+        runtime = value;
+    }
+
     /** The tensor runtime (a DS reference of the component). */
-    protected abstract TensorRuntime runtime();
+    protected TensorRuntime runtime() {
+        return runtime;
+    }
 
     /** A new, uninitialised network for these (complete) hyper-parameters and feature counts. */
     protected abstract Block newNet(ObjectNode hyperParameters, int nodeFeatures, int edgeFeatures);

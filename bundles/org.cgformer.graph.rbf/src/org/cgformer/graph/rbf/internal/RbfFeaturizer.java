@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cgformer.graph.api.AbstractFeaturizer;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.FeatureColumn;
 import org.cgformer.graph.api.FeaturizationException;
-import org.cgformer.graph.api.Featurizer;
 import org.cgformer.graph.api.GaussianExpansion;
 import org.cgformer.graph.api.GraphOptions;
 import org.cgformer.graph.api.GraphTopology;
@@ -25,7 +25,7 @@ import org.cgformer.structure.api.Structure;
  * the graph's cutoff, that SchNet multiplies its filters with so that they go smoothly to zero at r_c.
  * No graph-level features.
  */
-public class RbfFeaturizer implements Featurizer {
+public class RbfFeaturizer extends AbstractFeaturizer {
 
     public static final String NAME = "rbf";
     public static final String VERSION = "1.0.0";
@@ -40,52 +40,28 @@ public class RbfFeaturizer implements Featurizer {
     static final double GAMMA_PER_ANGSTROM2 = 10.0;
     static final int CENTRES = 81;
 
-    private final GaussianExpansion gaussians = GaussianExpansion.of(0, LAST_CENTRE_ANGSTROM, SPACING_ANGSTROM,
+    private static final GaussianExpansion GAUSSIANS = GaussianExpansion.of(0, LAST_CENTRE_ANGSTROM, SPACING_ANGSTROM,
             1 / Math.sqrt(GAMMA_PER_ANGSTROM2));
-    private final List<FeatureColumn> nodeColumns;
-    private final List<FeatureColumn> edgeColumns;
 
     public RbfFeaturizer() {
+        super(NAME, VERSION, String.format(Locale.ROOT, "SchNet inputs: one-hot Z (1-%d), distances on %d Gaussians 0-8 Å step "
+                + "0.1 Å, gamma 10/Å², cosine cutoff envelope", MAX_ATOMIC_NUMBER, GAUSSIANS.size()), nodeColumnList(),
+                edgeColumnList(), List.of());
+    }
+
+    private static List<FeatureColumn> nodeColumnList() {
         List<FeatureColumn> nodes = new ArrayList<>();
         for (int z = 1; z <= MAX_ATOMIC_NUMBER; z++) {
             nodes.add(new FeatureColumn("z_" + z, "occupancy of the element with atomic number " + z + " on the site, in [0, 1]"));
         }
-        nodeColumns = List.copyOf(nodes);
-        List<FeatureColumn> edges = new ArrayList<>(gaussians.columns());
+        return nodes;
+    }
+
+    private static List<FeatureColumn> edgeColumnList() {
+        List<FeatureColumn> edges = new ArrayList<>(GAUSSIANS.columns());
         edges.add(new FeatureColumn("cosine_cutoff", "0.5 (cos(pi d / r_c) + 1) of the edge length d and the graph's cutoff r_c; "
                 + "in [0, 1], 0 in padding slots"));
-        edgeColumns = List.copyOf(edges);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public String description() {
-        return String.format(Locale.ROOT, "SchNet inputs: one-hot Z (1-%d), distances on %d Gaussians 0-8 Å step 0.1 Å, gamma 10/Å², "
-                + "cosine cutoff envelope", MAX_ATOMIC_NUMBER, gaussians.size());
-    }
-
-    @Override
-    public List<FeatureColumn> nodeColumns() {
-        return nodeColumns;
-    }
-
-    @Override
-    public List<FeatureColumn> edgeColumns() {
-        return edgeColumns;
-    }
-
-    @Override
-    public List<FeatureColumn> graphColumns() {
-        return List.of();
+        return edges;
     }
 
     @Override
@@ -113,8 +89,8 @@ public class RbfFeaturizer implements Featurizer {
 
     private float[] edgeFeatures(GraphTopology topology, double cutoffAngstrom) {
         int m = topology.maxNeighbours();
-        int width = edgeColumns.size();
-        float[] edges = gaussians.expandEdges(topology, width);
+        int width = edgeColumns().size();
+        float[] edges = GAUSSIANS.expandEdges(topology, width);
         for (int i = 0; i < topology.nodes(); i++) {
             for (int s = 0; s < m; s++) {
                 if (topology.isEdge(i, s)) {

@@ -1,6 +1,5 @@
 package org.cgformer.model.cgcnn.internal;
 
-import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.model.cgcnn.nn.CgcnnNet;
 import org.cgformer.model.djl.DjlPropertyModel;
 
@@ -15,17 +14,6 @@ import ai.djl.nn.Block;
  * 128 (h-fea-len).
  */
 public final class CgcnnModel extends DjlPropertyModel {
-
-    private volatile TensorRuntime runtime;
-
-    public void setRuntime(TensorRuntime value) {
-        runtime = value;
-    }
-
-    @Override
-    protected TensorRuntime runtime() {
-        return runtime;
-    }
 
     @Override
     public String name() {

@@ -1,10 +1,9 @@
 package org.cgformer.model.cgcnn.nn;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.cgformer.model.djl.CgcnnConv;
+import org.cgformer.model.djl.CgcnnConvolutions;
 import org.cgformer.model.djl.GraphInputs;
+import org.cgformer.model.djl.SoftplusHead;
 import org.cgformer.model.djl.VersionedBlock;
 
 import ai.djl.ndarray.NDArray;
@@ -13,7 +12,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -27,23 +25,13 @@ public final class CgcnnNet extends VersionedBlock {
 
     private static final byte VERSION = 1;
 
-    private final Linear embedding;
-    private final List<CgcnnConv> convs = new ArrayList<>();
-    private final Linear hidden;
-    private final Linear output;
-    private final int hiddenSize;
-    private final int headSize;
+    private final CgcnnConvolutions convolutions;
+    private final SoftplusHead head;
 
     CgcnnNet(Builder builder) {
         super(VERSION);
-        hiddenSize = builder.hiddenSize;
-        headSize = builder.headSize;
-        embedding = addChildBlock("embedding", Linear.builder().setUnits(hiddenSize).build());
-        for (int i = 0; i < builder.convLayers; i++) {
-            convs.add(addChildBlock("conv_" + i, CgcnnConv.builder().setHiddenSize(hiddenSize).build()));
-        }
-        hidden = addChildBlock("hidden", Linear.builder().setUnits(headSize).build());
-        output = addChildBlock("output", Linear.builder().setUnits(1).build());
+        convolutions = new CgcnnConvolutions(builder.hiddenSize, builder.convLayers, this::addChildBlock);
+        head = new SoftplusHead(builder.hiddenSize, builder.headSize, this::addChildBlock);
     }
 
     public static Builder builder() {
@@ -55,13 +43,9 @@ public final class CgcnnNet extends VersionedBlock {
         if (inputs.size() < GraphInputs.BASIC) {
             throw new IllegalArgumentException("expected [nodes, edges, neighbours, neighbourMask, pool], got " + inputs.size() + " arrays");
         }
-        NDArray nodes = forwardChild(embedding, ps, new NDList(inputs.get(0)), training).singletonOrThrow();
-        for (CgcnnConv conv : convs) {
-            nodes = forwardChild(conv, ps, new NDList(nodes, inputs.get(1), inputs.get(2), inputs.get(3)), training).singletonOrThrow();
-        }
+        NDArray nodes = convolutions.forward(ps, inputs, training);
         NDArray crystal = Activation.softPlus(inputs.get(4).matMul(nodes));
-        crystal = Activation.softPlus(forwardChild(hidden, ps, new NDList(crystal), training).singletonOrThrow());
-        return forwardChild(output, ps, new NDList(crystal), training);
+        return head.forward(ps, crystal, training);
     }
 
     @Override
@@ -71,15 +55,8 @@ public final class CgcnnNet extends VersionedBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        long n = inputShapes[0].get(0);
-        long b = inputShapes[4].get(0);
-        embedding.initialize(manager, dataType, inputShapes[0]);
-        Shape nodes = new Shape(n, hiddenSize);
-        for (CgcnnConv conv : convs) {
-            conv.initialize(manager, dataType, nodes, inputShapes[1], inputShapes[2], inputShapes[3]);
-        }
-        hidden.initialize(manager, dataType, new Shape(b, hiddenSize));
-        output.initialize(manager, dataType, new Shape(b, headSize));
+        convolutions.initialize(manager, dataType, inputShapes);
+        head.initialize(manager, dataType, inputShapes[4].get(0));
     }
 
     /** Builds a {@link CgcnnNet}; defaults are CGCNN's published ones. */

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.model.djl.DjlPropertyModel;
 import org.cgformer.model.cgformer.nn.CgformerNet;
 
@@ -22,17 +21,6 @@ import ai.djl.nn.Block;
  * {@code token} (a learnable graph token attending to all atoms).
  */
 public final class CgformerModel extends DjlPropertyModel {
-
-    private volatile TensorRuntime runtime;
-
-    public void setRuntime(TensorRuntime value) {
-        runtime = value;
-    }
-
-    @Override
-    protected TensorRuntime runtime() {
-        return runtime;
-    }
 
     @Override
     public String name() {

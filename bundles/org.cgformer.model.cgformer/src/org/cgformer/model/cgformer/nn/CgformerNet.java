@@ -3,8 +3,9 @@ package org.cgformer.model.cgformer.nn;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cgformer.model.djl.CgcnnConv;
+import org.cgformer.model.djl.CgcnnConvolutions;
 import org.cgformer.model.djl.GraphInputs;
+import org.cgformer.model.djl.SoftplusHead;
 import org.cgformer.model.djl.VersionedBlock;
 
 import ai.djl.ndarray.NDArray;
@@ -13,9 +14,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -32,29 +31,22 @@ public final class CgformerNet extends VersionedBlock {
     private static final byte VERSION = 1;
 
     private final int hiddenSize;
-    private final int headSize;
     private final int maxDegree;
-    private final Linear embedding;
-    private final List<CgcnnConv> convs = new ArrayList<>();
+    private final CgcnnConvolutions convolutions;
     private final Parameter inDegree;
     private final Parameter outDegree;
     private final Parameter graphToken;
     private final int maxPath;
     private final List<GraphAttentionLayer> layers = new ArrayList<>();
     private final LayerNorm finalNorm;
-    private final Linear hidden;
-    private final Linear output;
+    private final SoftplusHead head;
 
     CgformerNet(Builder b) {
         super(VERSION);
         hiddenSize = b.hiddenSize;
-        headSize = b.headSize;
         maxDegree = b.maxDegree;
         maxPath = b.maxPath;
-        embedding = addChildBlock("embedding", Linear.builder().setUnits(hiddenSize).build());
-        for (int i = 0; i < b.convLayers; i++) {
-            convs.add(addChildBlock("conv_" + i, CgcnnConv.builder().setHiddenSize(hiddenSize).build()));
-        }
+        convolutions = new CgcnnConvolutions(hiddenSize, b.convLayers, this::addChildBlock);
         inDegree = addParameter(Parameter.builder().setName("in_degree").setType(Parameter.Type.WEIGHT).build());
         outDegree = addParameter(Parameter.builder().setName("out_degree").setType(Parameter.Type.WEIGHT).build());
         graphToken = b.tokenReadout ? addParameter(Parameter.builder().setName("graph_token").setType(Parameter.Type.WEIGHT).build()) : null;
@@ -63,8 +55,7 @@ public final class CgformerNet extends VersionedBlock {
                     .optFfnSize(b.ffnSize).optMaxPath(b.maxPath).optDropout(b.dropout).optGraphToken(b.tokenReadout).build()));
         }
         finalNorm = addChildBlock("final_norm", LayerNorm.builder().axis(1).build());
-        hidden = addChildBlock("hidden", Linear.builder().setUnits(headSize).build());
-        output = addChildBlock("output", Linear.builder().setUnits(1).build());
+        head = new SoftplusHead(hiddenSize, b.headSize, this::addChildBlock);
     }
 
     public static Builder builder() {
@@ -91,10 +82,7 @@ public final class CgformerNet extends VersionedBlock {
             throw new IllegalArgumentException("expected the " + GraphInputs.WITH_ATTENTION + " arrays of GraphInputs with attention, got "
                     + in.size());
         }
-        NDArray nodes = forwardChild(embedding, ps, new NDList(in.get(0)), training).singletonOrThrow();
-        for (CgcnnConv conv : convs) {
-            nodes = forwardChild(conv, ps, new NDList(nodes, in.get(1), in.get(2), in.get(3)), training).singletonOrThrow();
-        }
+        NDArray nodes = convolutions.forward(ps, in, training);
         NDArray inTable = ps.getValue(inDegree, nodes.getDevice(), training);
         NDArray outTable = ps.getValue(outDegree, nodes.getDevice(), training);
         // results of operations on parameters belong to the parameters' (the model's) manager unless told otherwise:
@@ -130,8 +118,7 @@ public final class CgformerNet extends VersionedBlock {
             NDArray packed = GraphInputs.rows(flat, in.get(10));
             crystal = in.get(4).matMul(packed);
         }
-        crystal = Activation.softPlus(forwardChild(hidden, ps, new NDList(crystal), training).singletonOrThrow());
-        return forwardChild(output, ps, new NDList(crystal), training);
+        return head.forward(ps, crystal, training);
     }
 
     @Override
@@ -141,21 +128,15 @@ public final class CgformerNet extends VersionedBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... s) {
-        long n = s[0].get(0);
         long b = s[4].get(0);
         long p = s[8].get(3);
-        embedding.initialize(manager, dataType, s[0]);
-        Shape nodes = new Shape(n, hiddenSize);
-        for (CgcnnConv conv : convs) {
-            conv.initialize(manager, dataType, nodes, s[1], s[2], s[3]);
-        }
+        convolutions.initialize(manager, dataType, s);
         long t = graphToken != null ? p + 1 : p;
         for (GraphAttentionLayer layer : layers) {
             layer.initialize(manager, dataType, new Shape(b, t, hiddenSize), new Shape(b * t * t), new Shape(b, 1, 1, t));
         }
         finalNorm.initialize(manager, dataType, new Shape(graphToken != null ? b : b * p, hiddenSize));
-        hidden.initialize(manager, dataType, new Shape(b, hiddenSize));
-        output.initialize(manager, dataType, new Shape(b, headSize));
+        head.initialize(manager, dataType, b);
     }
 
     /** Builds a {@link CgformerNet}; see {@code CgformerModel} for the defaults. */

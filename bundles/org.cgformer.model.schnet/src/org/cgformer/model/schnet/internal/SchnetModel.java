@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.ml.api.Sample;
 import org.cgformer.ml.api.TrainedModel;
 import org.cgformer.ml.api.TrainingRequest;
@@ -26,17 +25,6 @@ import ai.djl.nn.Block;
 public final class SchnetModel extends DjlPropertyModel {
 
     static final String FEATURIZER = "rbf";
-
-    private volatile TensorRuntime runtime;
-
-    public void setRuntime(TensorRuntime value) {
-        runtime = value;
-    }
-
-    @Override
-    protected TensorRuntime runtime() {
-        return runtime;
-    }
 
     @Override
     public String name() {

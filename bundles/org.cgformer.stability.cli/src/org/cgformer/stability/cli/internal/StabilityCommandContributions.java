@@ -1,10 +1,9 @@
 package org.cgformer.stability.cli.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.cgformer.cli.api.CommandContribution;
+import org.cgformer.cli.api.PropertyNamedContribution;
 import org.cgformer.ml.training.TrainingService;
 import org.cgformer.structure.api.StructureReader;
 
@@ -13,15 +12,10 @@ import org.cgformer.structure.api.StructureReader;
  * OSGI-INF), the component property {@code command} says which. DS binds the installed structure
  * readers (a snapshot per run) and the training service.
  */
-public class StabilityCommandContributions implements CommandContribution {
+public class StabilityCommandContributions extends PropertyNamedContribution {
 
     private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
     private volatile TrainingService training;
-    private String command;
-
-    public void activate(Map<String, Object> properties) {
-        command = (String) properties.get("command");
-    }
 
     public void addReader(StructureReader reader) {
         readers.add(reader);
@@ -36,13 +30,8 @@ public class StabilityCommandContributions implements CommandContribution {
     }
 
     @Override
-    public String name() {
-        return command;
-    }
-
-    @Override
     public Object newCommand() {
-        return switch (command) {
+        return switch (name()) {
             case "bench ehull" -> new BenchEhullCommand(training);
             default -> new DatasetEhullCommand(List.copyOf(readers));
         };

@@ -8,6 +8,7 @@ import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.DesignSpaceFactory;
 import org.cgformer.design.model.SubstitutedSite;
 import org.cgformer.design.model.resource.DesignSpaceResources;
+import org.cgformer.ui.FormFields;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
@@ -16,8 +17,6 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
@@ -121,9 +120,8 @@ public class NewDesignSpaceWizard extends Wizard implements INewWizard {
 
         @Override
         public void createControl(Composite parent) {
-            Composite form = new Composite(parent, SWT.NONE);
-            form.setLayout(new GridLayout(3, false));
-            host = field(form, "Host structure (CIF):", "");
+            Composite form = FormFields.form(parent);
+            host = FormFields.field(form, "Host structure (CIF):", "");
             Button browse = new Button(form, SWT.PUSH);
             browse.setText("Browse...");
             browse.addListener(SWT.Selection, e -> {
@@ -134,34 +132,26 @@ public class NewDesignSpaceWizard extends Wizard implements INewWizard {
                     host.setText(chosen);
                 }
             });
-            hostFormula = field(form, "Host formula:", "Na3Zr2Si2PO12");
+            hostFormula = FormFields.field(form, "Host formula:", "Na3Zr2Si2PO12");
             new Label(form, SWT.NONE);
-            siteLabel = field(form, "Substituted site (label in the CIF):", "Zr1");
+            siteLabel = FormFields.field(form, "Substituted site (label in the CIF):", "Zr1");
             new Label(form, SWT.NONE);
-            hostElement = field(form, "Host element on the site:", "Zr");
+            hostElement = FormFields.field(form, "Host element on the site:", "Zr");
             new Label(form, SWT.NONE);
             new Label(form, SWT.NONE).setText("Host oxidation state:");
             hostCharge = new Spinner(form, SWT.BORDER);
             hostCharge.setValues(4, -4, 8, 0, 1, 1);
             new Label(form, SWT.NONE);
-            sitesPerFormulaUnit = field(form, "Sites per formula unit:", "2");
+            sitesPerFormulaUnit = FormFields.field(form, "Sites per formula unit:", "2");
             new Label(form, SWT.NONE);
-            mobileIon = field(form, "Mobile ion:", "Na");
+            mobileIon = FormFields.field(form, "Mobile ion:", "Na");
             new Label(form, SWT.NONE);
-            mobileIonContent = field(form, "Mobile ions per formula unit in the host:", "3");
+            mobileIonContent = FormFields.field(form, "Mobile ions per formula unit in the host:", "3");
             new Label(form, SWT.NONE);
             new Label(form, SWT.NONE).setText("Dopants per candidate:");
             dopants = new Spinner(form, SWT.BORDER);
             dopants.setValues(4, 1, 10, 0, 1, 1);
             setControl(form);
-        }
-
-        private static Text field(Composite form, String label, String value) {
-            new Label(form, SWT.NONE).setText(label);
-            Text text = new Text(form, SWT.BORDER);
-            text.setText(value);
-            text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-            return text;
         }
 
         /** The new design space; the host path is written relative to the new file when it can be. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.cgformer.structure.api.StructureReader;
+import org.cgformer.ui.FormFields;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IResource;
@@ -15,8 +16,6 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
@@ -119,25 +118,17 @@ public class NewDatasetWizard extends Wizard implements INewWizard {
 
         @Override
         public void createControl(Composite parent) {
-            Composite form = new Composite(parent, SWT.NONE);
-            form.setLayout(new GridLayout(3, false));
-            container = field(form, "Workspace folder:", initialContainer == null ? "" : initialContainer.getFullPath().toString());
+            Composite form = FormFields.form(parent);
+            String folder = initialContainer == null ? "" : initialContainer.getFullPath().toString();
+            container = FormFields.field(form, "Workspace folder:", folder);
             new Label(form, SWT.NONE);
-            name = field(form, "Dataset folder name:", "dataset");
+            name = FormFields.field(form, "Dataset folder name:", "dataset");
             new Label(form, SWT.NONE);
-            structures = field(form, "Structure files (folder):", "");
+            structures = FormFields.field(form, "Structure files (folder):", "");
             browse(form, () -> new DirectoryDialog(getShell()).open(), structures);
-            targets = field(form, "Targets (CSV name,target):", "");
+            targets = FormFields.field(form, "Targets (CSV name,target):", "");
             browse(form, () -> new FileDialog(getShell(), SWT.OPEN).open(), targets);
             setControl(form);
-        }
-
-        private static Text field(Composite form, String label, String value) {
-            new Label(form, SWT.NONE).setText(label);
-            Text text = new Text(form, SWT.BORDER);
-            text.setText(value);
-            text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-            return text;
         }
 
         private static void browse(Composite form, java.util.function.Supplier<String> dialog, Text into) {
