@@ -2,7 +2,6 @@ package org.cgformer.cli.internal;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.cgformer.bvse.api.BvseOptions;
 import org.cgformer.bvse.api.BvseResult;
 import org.cgformer.bvse.api.StructureIons;
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.core.install.Installation;
 import org.cgformer.structure.api.StructureException;
 import org.cgformer.structure.api.StructureFormatException;
 import org.cgformer.structure.api.StructureReader;
@@ -66,9 +66,9 @@ public class BenchBvseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path data = sharedData();
-        Path cell = nasicon != null ? nasicon : data.resolve("nasicon/Na3Zr2Si2PO12_R-3c_average.cif");
-        Path compounds = folder != null ? folder : data.resolve("structures/na_compounds");
+        Path cell = nasicon != null ? nasicon
+                : Installation.requireSharedData(Path.of("nasicon", "Na3Zr2Si2PO12_R-3c_average.cif"), "give --nasicon CIF");
+        Path compounds = folder != null ? folder : Installation.requireSharedData(Path.of("structures", "na_compounds"), "give --folder DIR");
         out.printf(Locale.ROOT, "BVSE benchmark, %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), calculator.parameterTable());
         StructureIons ions = StructureIons.of(StructureReader.readFile(readers, cell).structure());
@@ -131,11 +131,6 @@ public class BenchBvseCommand implements Callable<Integer> {
     private static String firstWords(String message) {
         String m = message == null ? "" : message.replaceAll("^.*?: ", "");
         return m.length() > 60 ? m.substring(0, 60) + "…" : m;
-    }
-
-    private static Path sharedData() {
-        String property = System.getProperty("cgformer.shared.data");
-        return property != null ? Paths.get(property) : Paths.get("..", "shared", "data");
     }
 
     private static double median(double[] values) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.core.install.Installation;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.FeaturizationException;
 import org.cgformer.graph.api.Featurizer;
@@ -42,12 +43,13 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "graphs", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time crystal-graph featurization in-process (one thread, after a warm-up pass; medians of the "
-                + "repeats): every CIF of DIR (default ../shared/data/benchmarks/matbench_jdft2d), the NASICON cell and "
+                + "repeats): every CIF of DIR (default <shared data>/benchmarks/matbench_jdft2d), the NASICON cell and "
                 + "its 2x1x1 supercell, then storing the graphs in a cache and reloading them."})
 public class BenchGraphsCommand implements Callable<Integer> {
 
-    static final Path DEFAULT_FOLDER = Path.of("..", "shared", "data", "benchmarks", "matbench_jdft2d");
-    static final Path DEFAULT_NASICON = Path.of("..", "shared", "data", "nasicon", "Na3Zr2Si2PO12_R-3c_average.cif");
+    /** Defaults, in the shared data folder ({@link Installation#sharedData()}). */
+    static final Path DEFAULT_FOLDER = Path.of("benchmarks", "matbench_jdft2d");
+    static final Path DEFAULT_NASICON = Path.of("nasicon", "Na3Zr2Si2PO12_R-3c_average.cif");
 
     @Spec
     CommandSpec spec;
@@ -55,7 +57,7 @@ public class BenchGraphsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder of CIF files (searched recursively).")
     Path folder;
 
-    @Option(names = "--nasicon", paramLabel = "CIF", description = "NASICON cell (default: ../shared/data/nasicon/"
+    @Option(names = "--nasicon", paramLabel = "CIF", description = "NASICON cell (default: <shared data>/nasicon/"
             + "Na3Zr2Si2PO12_R-3c_average.cif); 'none' to skip.")
     String nasicon;
 
@@ -101,7 +103,7 @@ public class BenchGraphsCommand implements Callable<Integer> {
         for (String name : featurizerNames == null ? List.of("cgformer", "cgcnn") : featurizerNames) {
             featurizers.add(registry.get(name));
         }
-        Path dir = folder != null ? folder : DEFAULT_FOLDER;
+        Path dir = folder != null ? folder : Installation.requireSharedData(DEFAULT_FOLDER, "give the folder of CIFs as DIR");
         if (!Files.isDirectory(dir)) {
             spec.commandLine().getErr().println("cgformer bench graphs: " + dir + " is not a folder; give the folder of CIFs as DIR");
             return CommandLineRunner.FAILED;
@@ -149,7 +151,7 @@ public class BenchGraphsCommand implements Callable<Integer> {
         if ("none".equals(nasicon)) {
             return Optional.empty();
         }
-        Path file = nasicon != null ? Path.of(nasicon) : DEFAULT_NASICON;
+        Path file = nasicon != null ? Path.of(nasicon) : Installation.requireSharedData(DEFAULT_NASICON, "give --nasicon CIF or --nasicon none");
         try {
             Structure cell = StructureReader.readFile(readers, file).structure();
             spec.commandLine().getOut().printf(Locale.ROOT, "NASICON %s: %d sites; its 2x1x1 supercell %d sites%n", file,

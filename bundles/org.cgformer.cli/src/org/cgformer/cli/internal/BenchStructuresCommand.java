@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.core.install.Installation;
 import org.cgformer.structure.api.NeighbourList;
 import org.cgformer.structure.api.Structure;
 import org.cgformer.structure.api.StructureFormatException;
@@ -28,13 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * builds neighbour lists for the structures read; one warm-up pass, then the median of the repeats.
  */
 @Command(name = "structures", mixinStandardHelpOptions = true,
-        description = {"Time reading + symmetry expansion of all CIFs in DIR (default: ../shared/data/structures/cod_common) "
+        description = {"Time reading + symmetry expansion of all CIFs in DIR (default: <shared data>/structures/cod_common) "
                 + "and building their neighbour lists, in-process after a warm-up pass; prints median times.",
                 "pymatgen's published figures are printed for scale, labelled as such (not measured here)."})
 public class BenchStructuresCommand implements Callable<Integer> {
 
-    /** Where the shared COD set lies relative to the repository root, where ./cgformer runs from. */
-    static final Path DEFAULT_FOLDER = Path.of("..", "shared", "data", "structures", "cod_common");
+    /** The shared COD set, in the shared data folder ({@link Installation#sharedData()}). */
+    static final Path DEFAULT_FOLDER = Path.of("structures", "cod_common");
 
     @Spec
     CommandSpec spec;
@@ -61,7 +62,7 @@ public class BenchStructuresCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = folder != null ? folder : DEFAULT_FOLDER;
+        Path dir = folder != null ? folder : Installation.requireSharedData(DEFAULT_FOLDER, "give the folder of CIFs as DIR");
         if (!Files.isDirectory(dir)) {
             spec.commandLine().getErr().println("cgformer bench structures: " + dir + " is not a folder; give the folder of CIFs as DIR");
             return CommandLineRunner.FAILED;

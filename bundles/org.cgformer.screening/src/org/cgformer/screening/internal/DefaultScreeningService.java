@@ -25,6 +25,7 @@ import org.cgformer.bvse.api.StructureIons;
 import org.cgformer.core.batch.BatchFailedException;
 import org.cgformer.core.batch.BatchProcessor;
 import org.cgformer.core.batch.BatchResult;
+import org.cgformer.core.install.Installation;
 import org.cgformer.design.api.AgglomerativeClustering;
 import org.cgformer.design.api.CompositionDescriptors;
 import org.cgformer.design.api.DesignException;
@@ -224,7 +225,8 @@ public class DefaultScreeningService implements ScreeningService {
                     runSupercell(options.ebModel()), options.decorations(), options.seed());
             List<Path> hostFolders = new ArrayList<>();
             hostFolders.add(host.toAbsolutePath().getParent());
-            hostFolders.add(sharedData().resolve("nasicon"));
+            hostFolders.add(Installation.sharedData().resolve("nasicon"));
+            Installation.findShipped(SHIPPED_HOSTS).ifPresent(hostFolders::add);
             hostFolders.add(Path.of("").toAbsolutePath());
             String[] roles = {"eb", "ehull", "eb-baseline", "ehull-baseline"};
             Path[] models = {options.ebModel(), options.ehullModel(), options.ebBaseline(), options.ehullBaseline()};
@@ -1091,11 +1093,8 @@ public class DefaultScreeningService implements ScreeningService {
     static final String RECIPES = "recipes.json";
     static final List<String> PREDICTION_HEADER = List.of("id", "eb_ev", "eb_std_ev", "ehull_mev_atom", "ehull_std_mev_atom", "message");
 
-    /** The shared data folder ({@code cgformer.shared.data}, default ../shared/data), where dataset hosts live. */
-    static Path sharedData() {
-        String property = System.getProperty("cgformer.shared.data");
-        return property != null ? Path.of(property) : Path.of("..", "shared", "data");
-    }
+    /** The NASICON hosts the shipped models were trained on, shipped with the examples (examples/hosts/README.md). */
+    static final Path SHIPPED_HOSTS = Path.of("examples", "hosts");
 
     static String structureName(Entry e) {
         return e.id() + "_" + e.formula() + ".cif";

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.core.install.Installation;
 import org.cgformer.screening.api.ScreeningException;
 
 import picocli.CommandLine.Command;
@@ -37,8 +38,9 @@ public class DemoCommand implements Callable<Integer> {
             description = "Folder for everything the demo makes; the report is DIR/report (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--design", defaultValue = "examples/nasicon-zr-site.designspace", paramLabel = "FILE",
-            description = "Design space (default: ${DEFAULT-VALUE}, the article's chemical space).")
+    @Option(names = "--design", paramLabel = "FILE",
+            description = "Design space (default: examples/nasicon-zr-site.designspace, the article's chemical space, from the "
+                    + "working directory or else the installation).")
     Path design;
 
     @Option(names = "--fraction", defaultValue = "0.05",
@@ -68,27 +70,32 @@ public class DemoCommand implements Callable<Integer> {
     int validate;
 
     @Option(names = "--ehull-model", paramLabel = "DIR",
-            description = "Stability model (meV/atom) to screen with (default: examples/models/ehull-cgcnn when that folder exists: on the "
+            description = "Stability model (meV/atom) to screen with (default: examples/models/ehull-cgcnn when shipped: on the "
                     + "same folds it beats the CGformer ensemble, examples/models/README.md).")
     Path ehullModel;
 
     @Option(names = "--ehull-baseline", paramLabel = "DIR",
-            description = "Baseline stability model for the report (default: examples/models/ehull-cgformer when that folder exists).")
+            description = "Baseline stability model for the report (default: examples/models/ehull-cgformer when shipped).")
     Path ehullBaseline;
 
     @Option(names = "--eb-pretrained", paramLabel = "DIR",
-            description = "Pre-trained CGformer barrier model to fine-tune (default: examples/models/eb-pretrained-cgformer when that folder exists).")
+            description = "Pre-trained CGformer barrier model to fine-tune (default: examples/models/eb-pretrained-cgformer when shipped).")
     Path ebPretrained;
 
     @Option(names = "--eb-pretrained-baseline", paramLabel = "DIR",
-            description = "Pre-trained CGCNN barrier model to fine-tune as the baseline (default: examples/models/eb-pretrained-cgcnn when that folder exists).")
+            description = "Pre-trained CGCNN barrier model to fine-tune as the baseline (default: examples/models/eb-pretrained-cgcnn when shipped).")
     Path ebPretrainedBaseline;
 
     @Option(names = "--from-scratch", description = "Train the barrier models from scratch instead of fine-tuning pre-trained ones.")
     boolean fromScratch;
 
-    /** Where the repository ships pre-trained models (relative to the repository root, where the demo runs). */
+    /**
+     * Where the product ships pre-trained models: relative to the working directory (the repository root in a checkout)
+     * or else to the installation ({@link Installation#findShipped}); "when shipped" in the options means found there.
+     */
     static final Path SHIPPED = Path.of("examples", "models");
+    /** The article's chemical space, shipped beside the models. */
+    static final Path SHIPPED_DESIGN = Path.of("examples", "nasicon-zr-site.designspace");
 
     private final CommandLineRunner runner;
 
@@ -101,8 +108,9 @@ public class DemoCommand implements Callable<Integer> {
         if (runner == null) {
             throw new ScreeningException("the command runner service is not available");
         }
-        if (!Files.isRegularFile(design)) {
-            throw new ScreeningException("no design space " + design + " (run the demo from the repository root, or give --design FILE)");
+        Path designFile = design != null ? design : Installation.requireShipped(SHIPPED_DESIGN, "give --design FILE");
+        if (!Files.isRegularFile(designFile)) {
+            throw new ScreeningException("no design space " + designFile + " (--design)");
         }
         PrintWriter err = spec.commandLine().getErr();
         Path work = Files.createDirectories(output.resolve("work"));
@@ -114,12 +122,12 @@ public class DemoCommand implements Callable<Integer> {
         Path report = output.resolve("report");
         long start = System.nanoTime();
 
-        step(err, "1/7 funnel", "design", "funnel", design.toString(), "--results", results.toString());
-        step(err, "2/7 cluster", "design", "cluster", design.toString(), "--groups", "20", "--results", results.toString());
-        step(err, "3/7 sample", "design", "sample", design.toString(), "--fraction", num(fraction), "--seed", "1", "--results",
+        step(err, "1/7 funnel", "design", "funnel", designFile.toString(), "--results", results.toString());
+        step(err, "2/7 cluster", "design", "cluster", designFile.toString(), "--groups", "20", "--results", results.toString());
+        step(err, "3/7 sample", "design", "sample", designFile.toString(), "--fraction", num(fraction), "--seed", "1", "--results",
                 results.toString());
         if (!Files.isDirectory(sampled) || !Files.isRegularFile(labels.resolve("id_prop.csv"))) {
-            step(err, "4/7 generate the sample", "design", "generate", design.toString(), "--candidates", "sampled", "--decorations",
+            step(err, "4/7 generate the sample", "design", "generate", designFile.toString(), "--candidates", "sampled", "--decorations",
                     Integer.toString(decorations), "--results", results.toString(), "-o", sampled.toString());
         } else {
             err.println("== 4/7 generate the sample: done in an earlier run");
@@ -128,13 +136,13 @@ public class DemoCommand implements Callable<Integer> {
         barrierModel(err, "6/7 barrier model: CGformer", "cgformer", pretrained(ebPretrained, "eb-pretrained-cgformer"), labels, ebModel);
         barrierModel(err, "6/7 barrier baseline: CGCNN, same folds", "cgcnn", pretrained(ebPretrainedBaseline, "eb-pretrained-cgcnn"),
                 labels, ebBaseline);
-        Path ehull = ehullModel != null ? ehullModel : existing(SHIPPED.resolve("ehull-cgcnn"));
-        Path ehullBase = ehullBaseline != null ? ehullBaseline : existing(SHIPPED.resolve("ehull-cgformer"));
+        Path ehull = ehullModel != null ? ehullModel : shipped("ehull-cgcnn");
+        Path ehullBase = ehullBaseline != null ? ehullBaseline : shipped("ehull-cgformer");
         if (ehull == null) {
-            err.println("== no stability model: give --ehull-model DIR (or ship one in " + SHIPPED.resolve("ehull-cgcnn")
+            err.println("== no stability model: give --ehull-model DIR (none shipped in " + Installation.shippedPlaces(SHIPPED.resolve("ehull-cgcnn"))
                     + "); screening by Eb only");
         }
-        List<String> screen = new ArrayList<>(List.of("screen", design.toString(), "--eb-model", ebModel.toString(), "--eb-baseline",
+        List<String> screen = new ArrayList<>(List.of("screen", designFile.toString(), "--eb-model", ebModel.toString(), "--eb-baseline",
                 ebBaseline.toString(), "--decorations", Integer.toString(decorations), "--limit", Integer.toString(limit), "--validate",
                 Integer.toString(validate), "--oracle-resolution", Double.toString(resolution), "-o", report.toString()));
         if (ehull != null) {
@@ -159,7 +167,7 @@ public class DemoCommand implements Callable<Integer> {
         if (option != null && !Files.isDirectory(option)) {
             throw new ScreeningException("no pre-trained model folder " + option);
         }
-        return option != null ? option : existing(SHIPPED.resolve(shipped));
+        return option != null ? option : shipped(shipped);
     }
 
     /**
@@ -209,8 +217,9 @@ public class DemoCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "== %s: %.1f s%n", title, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static Path existing(Path folder) {
-        return Files.isDirectory(folder) ? folder : null;
+    /** The shipped model folder {@code examples/models/NAME}, or null when none is shipped. */
+    private static Path shipped(String name) {
+        return Installation.findShipped(SHIPPED.resolve(name)).filter(Files::isDirectory).orElse(null);
     }
 
     private static String num(double value) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.core.install.Installation;
 import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.stability.api.CompositionTable;
 import org.cgformer.stability.api.NasiconFramework;
@@ -94,7 +95,7 @@ public class DatasetEhullCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         LatticeMode mode = LatticeMode.parse(lattice);
-        Path hostFile = host != null ? host : sharedData().resolve(DEFAULT_HOST);
+        Path hostFile = host != null ? host : Installation.requireSharedData(DEFAULT_HOST, "give --host CIF");
         Structure hostStructure = StructureReader.readFile(readers, hostFile).structure();
         StructureRecipe recipe = NasiconFramework.recipe(hostFile, mode.name(), cell, decorations, seed);
         NasiconStructures structures = new NasiconStructures(hostStructure, hostFile.toString(), mode, decorations, NasiconStructures.cell(recipe));
@@ -154,10 +155,5 @@ public class DatasetEhullCommand implements Callable<Integer> {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.resolve("dataset.json").toFile(), metadata);
         // how the structures were made, copied into the model.json of the models trained on them (read by screening)
         recipe.write(output);
-    }
-
-    static Path sharedData() {
-        String property = System.getProperty("cgformer.shared.data");
-        return property != null ? Path.of(property) : Path.of("..", "shared", "data");
     }
 }

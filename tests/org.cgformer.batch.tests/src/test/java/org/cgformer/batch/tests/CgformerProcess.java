@@ -35,21 +35,30 @@ final class CgformerProcess {
     static Result runIn(Path home, String cacheName, String... args) throws IOException, InterruptedException {
         Path work = Paths.get(System.getProperty("cgformer.test.work", "target/work"));
         Files.createDirectories(work);
+        return runFrom(home, work, work.resolve(cacheName), 5, args);
+    }
+
+    /**
+     * Runs {@code bin/cgformer} of the runtime in {@code home} from {@code workingDirectory}, with its Felix cache in
+     * {@code cache}, as a user would who has not set {@code CGFORMER_SHARED_DATA}; fails after {@code minutes}.
+     */
+    static Result runFrom(Path home, Path workingDirectory, Path cache, int minutes, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/cgformer").toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().put("CGFORMER_CACHE", work.resolve(cacheName).toString());
-        builder.environment().put("CGFORMER_DJL_CACHE", System.getProperty("cgformer.djl.cache", work.resolve("djl").toString()));
-        Path out = work.resolve("stdout.txt");
-        Path err = work.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().remove("CGFORMER_SHARED_DATA");
+        builder.environment().put("CGFORMER_CACHE", cache.toString());
+        builder.environment().put("CGFORMER_DJL_CACHE", System.getProperty("cgformer.djl.cache", cache.resolveSibling("djl").toString()));
+        Path out = workingDirectory.resolve("stdout.txt");
+        Path err = workingDirectory.resolve("stderr.txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("cgformer " + String.join(" ", args) + " did not finish in 5 minutes");
+            throw new AssertionError("cgformer " + String.join(" ", args) + " did not finish in " + minutes + " minutes; stderr so far:\n"
+                    + Files.readString(err, StandardCharsets.UTF_8));
         }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 }
