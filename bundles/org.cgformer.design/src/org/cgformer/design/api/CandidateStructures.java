@@ -58,13 +58,12 @@ public final class CandidateStructures {
     }
 
     private static StructureGenerator.Cell cell(StructureRecipe recipe) throws DesignException {
-        if (recipe.supercell() == null || StructureRecipe.SMALLEST_INTEGRAL.equals(recipe.supercell())) {
-            return StructureGenerator.Cell.CONVENTIONAL;
+        try {
+            return StructureGenerator.Cell.of(recipe.supercell());
+        } catch (IllegalArgumentException e) {
+            throw new DesignException("recipe '" + recipe.describe() + "': supercell policy '" + recipe.supercell() + "' is not built by this "
+                    + "version (" + e.getMessage() + ")", e);
         }
-        if (recipe.primitiveCell()) {
-            return StructureGenerator.Cell.PRIMITIVE;
-        }
-        throw new DesignException("recipe '" + recipe.describe() + "': supercell policy '" + recipe.supercell() + "' is not built by this version");
     }
 
     /**

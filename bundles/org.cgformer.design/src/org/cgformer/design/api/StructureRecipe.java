@@ -121,12 +121,6 @@ public record StructureRecipe(int format, String generator, String host, String 
         };
     }
 
-    /** Whether this recipe builds on the host's primitive cell ({@value #SMALLEST_PRIMITIVE}). @since 1.4 */
-    @JsonIgnore
-    public boolean primitiveCell() {
-        return SMALLEST_PRIMITIVE.equals(supercell);
-    }
-
     /** A copy with another supercell policy. @since 1.4 */
     public StructureRecipe withSupercell(String policy) {
         return new StructureRecipe(format, generator, host, hostSha256, hostPath, hostFormula, site, lattice, supercellPolicy(policy), decorations,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cgformer.design.api.DesignException;
+import org.cgformer.structure.api.Lattice;
 
 /**
  * The smallest faithful cell (issue 16): the host's primitive cell, found from the pure translations that map every
@@ -52,8 +53,8 @@ final class CellShapes {
             throw new DesignException("host structure " + source + ": " + cell.sites().size() + " sites do not split into " + translations.size()
                     + " primitive cells (" + sites.size() + " sites in one)");
         }
-        double[][] vectors = multiply(basis, conventional);
-        return new HostCell(lengths(vectors), angles(vectors), List.copyOf(sites));
+        Lattice vectors = Lattice.of(multiply(basis, conventional));
+        return new HostCell(vectors.abc(), vectors.angles(), List.copyOf(sites));
     }
 
     /** The translations (fractional, in [0, 1), the zero vector first) that map every site onto an equal one. */
@@ -275,18 +276,6 @@ final class CellShapes {
             }
         }
         return w;
-    }
-
-    private static double[] lengths(double[][] v) {
-        return new double[] {length(v[0]), length(v[1]), length(v[2])};
-    }
-
-    private static double[] angles(double[][] v) {
-        return new double[] {angle(v[1], v[2]), angle(v[0], v[2]), angle(v[0], v[1])};
-    }
-
-    private static double angle(double[] a, double[] b) {
-        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, dot(a, b) / (length(a) * length(b))))));
     }
 
     static double[] multiply(double[] row, double[][] m) {

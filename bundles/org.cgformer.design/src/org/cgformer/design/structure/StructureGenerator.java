@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.cgformer.design.api.DesignException;
+import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.resource.DesignSpaceResources;
 import org.cgformer.structure.api.Structure;
@@ -32,7 +33,21 @@ public final class StructureGenerator {
          * The host's primitive cell (pure translations removed), the supercell the most compact Hermite normal form of
          * the smallest integral multiple (recipe supercell {@code smallest-primitive}).
          */
-        PRIMITIVE
+        PRIMITIVE;
+
+        /**
+         * The cell of a structure recipe's supercell policy: {@link StructureRecipe#SMALLEST_PRIMITIVE} (or
+         * {@code primitive}) is {@link #PRIMITIVE}; {@link StructureRecipe#SMALLEST_INTEGRAL} (or {@code conventional}),
+         * and no policy at all, as recipes written before the policy was recorded, are {@link #CONVENTIONAL}.
+         *
+         * @throws IllegalArgumentException for any other policy, naming the ones there are
+         */
+        public static Cell of(String supercellPolicy) {
+            if (supercellPolicy == null) {
+                return CONVENTIONAL;
+            }
+            return StructureRecipe.SMALLEST_PRIMITIVE.equals(StructureRecipe.supercellPolicy(supercellPolicy)) ? PRIMITIVE : CONVENTIONAL;
+        }
     }
 
     /**

@@ -367,6 +367,20 @@ public class DefaultScreeningService implements ScreeningService {
             return out;
         }
 
+        /** A structure file written whole or not at all: an interrupted run never leaves half a CIF to resume from. */
+        static void writeAtomically(Path file, String text) throws IOException {
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        /** The entries by id. */
+        Map<String, Entry> entriesById() throws IOException {
+            Map<String, Entry> byId = new LinkedHashMap<>();
+            entries().forEach(e -> byId.put(e.id(), e));
+            return byId;
+        }
+
         List<Entry> entries() throws IOException {
             List<Entry> entries = new ArrayList<>();
             for (Map<String, String> row : Csv.read(report.resolve(StageMarkers.FOLDER).resolve("candidates.csv"))) {
@@ -437,10 +451,7 @@ public class DefaultScreeningService implements ScreeningService {
                         generator = builder(resolved);
                         generators.set(generator);
                     }
-                    String text = generator.cif(e, options.seed() + e.enumerationRank());
-                    Path temporary = cif.resolveSibling(cif.getFileName() + ".tmp");
-                    Files.writeString(temporary, text, StandardCharsets.UTF_8);
-                    Files.move(temporary, cif, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    writeAtomically(cif, generator.cif(e, options.seed() + e.enumerationRank()));
                 } catch (DesignException | NasiconException | RuntimeException x) {
                     String why = prefix + describe(x);
                     failed.add(List.of(e.id(), why));
@@ -584,11 +595,8 @@ public class DefaultScreeningService implements ScreeningService {
                     builder = builder(resolved);
                     rebuilders.put(recipe, builder);
                 }
-                String text = builder.cif(e, options.seed() + e.enumerationRank());
                 Files.createDirectories(file.getParent());
-                Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                writeAtomically(file, builder.cif(e, options.seed() + e.enumerationRank()));
             } catch (IOException | DesignException | NasiconException | StructureException x) {
                 throw new ScreeningException(e.id() + " " + e.formula() + ": cannot make its structure (" + recipe.describe() + ") again: "
                         + describe(x), x);
@@ -610,8 +618,7 @@ public class DefaultScreeningService implements ScreeningService {
                     validated.stream().filter(Map.class::isInstance).map(row -> String.valueOf(((Map<?, ?>) row).get("id"))).forEach(kept::add);
                 }
             }
-            Map<String, Entry> byId = new HashMap<>();
-            entries().forEach(e -> byId.put(e.id(), e));
+            Map<String, Entry> byId = entriesById();
             List<StructureRecipe> recipes = distinctRecipes().stream().map(StructureRecipes.Resolved::recipe).toList();
             List<Candidate> out = new ArrayList<>(ranked.size());
             int deleted = 0;
@@ -905,8 +912,7 @@ public class DefaultScreeningService implements ScreeningService {
             Map<String, Double> truth = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
             ProgressMeter meter = new ProgressMeter(listener, "validate", chosen.size(), 0);
-            Map<String, Entry> byId = new HashMap<>();
-            entries().forEach(e -> byId.put(e.id(), e));
+            Map<String, Entry> byId = entriesById();
             long start = System.nanoTime();
             parallel(chosen, c -> {
                 Path file = structure(byId.get(c.id()), runRecipe); // a rerun may have deleted it (keepReportedStructures)
@@ -943,8 +949,7 @@ public class DefaultScreeningService implements ScreeningService {
             if (options.ebBaseline() != null) {
                 try (ModelEnsemble baseline = ModelEnsemble.load(options.ebBaseline(), runTraining)) {
                     String name = baseline.descriptor().model().equals(ebName) ? ebName + "-baseline" : baseline.descriptor().model();
-                    Map<String, Entry> byId = new LinkedHashMap<>();
-                    entries().forEach(e -> byId.put(e.id(), e));
+                    Map<String, Entry> byId = entriesById();
                     List<Path> files = new ArrayList<>(labelled.size());
                     for (Candidate c : labelled) {
                         files.add(structure(byId.get(c.id()), recipeOf("eb-baseline")));

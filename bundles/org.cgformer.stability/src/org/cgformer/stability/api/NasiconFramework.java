@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.cgformer.design.api.StructureRecipe;
+import org.cgformer.design.structure.StructureGenerator;
 import org.cgformer.stability.ehull.NasiconStructures;
 import org.cgformer.stability.ehull.NasiconStructures.LatticeMode;
 import org.cgformer.structure.api.StructureFormatException;
@@ -39,9 +40,12 @@ public final class NasiconFramework {
         if (!StructureRecipe.NASICON_FRAMEWORK.equals(recipe.generator())) {
             throw new NasiconException("recipe '" + recipe.describe() + "' is not a " + StructureRecipe.NASICON_FRAMEWORK + " recipe");
         }
-        if (recipe.supercell() != null && !StructureRecipe.SMALLEST_INTEGRAL.equals(recipe.supercell()) && !recipe.primitiveCell()) {
+        StructureGenerator.Cell cell;
+        try {
+            cell = StructureGenerator.Cell.of(recipe.supercell());
+        } catch (IllegalArgumentException e) {
             throw new NasiconException("recipe '" + recipe.describe() + "': supercell policy '" + recipe.supercell() + "' is not built by this "
-                    + "version (only " + StructureRecipe.SMALLEST_INTEGRAL + " and " + StructureRecipe.SMALLEST_PRIMITIVE + ")");
+                    + "version (" + e.getMessage() + ")", e);
         }
         String sha = StructureRecipe.sha256(hostFile);
         if (recipe.hostSha256() != null && !recipe.hostSha256().equals(sha)) {
@@ -49,7 +53,7 @@ public final class NasiconFramework {
                     + " has " + sha);
         }
         NasiconStructures structures = new NasiconStructures(StructureReader.readFile(readers, hostFile).structure(), hostFile.toString(),
-                latticeMode(recipe), recipe.decorations(), NasiconStructures.cell(recipe));
+                latticeMode(recipe), recipe.decorations(), cell);
         return new NasiconFramework(structures, recipe);
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cgformer.design.api.DesignException;
-import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.design.structure.GeneratedStructure;
 import org.cgformer.design.structure.StructureGenerator;
 import org.cgformer.design.structure.StructureGenerator.SiteOccupation;
@@ -79,11 +78,6 @@ public final class NasiconStructures {
         } catch (DesignException e) {
             throw new NasiconException(e.getMessage(), e);
         }
-    }
-
-    /** The generator's cell for a recipe's supercell policy. */
-    public static StructureGenerator.Cell cell(StructureRecipe recipe) {
-        return recipe.primitiveCell() ? StructureGenerator.Cell.PRIMITIVE : StructureGenerator.Cell.CONVENTIONAL;
     }
 
     private static String labelOf(Structure host, String element, String source) throws NasiconException {

@@ -83,7 +83,7 @@ public class BenchDesignCommand implements Callable<Integer> {
         }
         if (generationRepeats > 0) {
             long start = System.nanoTime();
-            StructureGenerator generator = DesignFiles.generator(designSpace, readers, StructureGenerator.Cell.PRIMITIVE);
+            StructureGenerator generator = DesignFiles.generator(designSpace, readers, StructureGenerator.Cell.CONVENTIONAL);
             // reads the host CIF and computes the supercell's Ewald matrix, shared by all later decorations
             generator.generate(result.survivors().get(0).dopants(), result.survivors().get(0).mobileIonContent(), 1, 1);
             out.printf("structure generation set-up (host CIF, supercell Ewald matrix): %.1f ms (one run)%n",

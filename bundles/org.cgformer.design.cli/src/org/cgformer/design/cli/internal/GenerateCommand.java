@@ -105,8 +105,7 @@ public class GenerateCommand implements Callable<Integer> {
                 DesignFiles.loadCurrentResults(file, DesignFiles.resultsFile(file, resultsOption)));
         int wanted = drawn != null ? drawn : targets.size();
         Files.createDirectories(output);
-        StructureGenerator generator = DesignFiles.generator(designSpace, readers,
-                StructureRecipe.SMALLEST_PRIMITIVE.equals(supercell) ? StructureGenerator.Cell.PRIMITIVE : StructureGenerator.Cell.CONVENTIONAL);
+        StructureGenerator generator = DesignFiles.generator(designSpace, readers, StructureGenerator.Cell.of(supercell));
         ConsoleMonitor monitor = new ConsoleMonitor(err, "generate");
         monitor.beginTask("generate", wanted);
         int written = 0;

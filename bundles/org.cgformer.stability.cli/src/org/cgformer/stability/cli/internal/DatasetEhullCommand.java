@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
 import org.cgformer.core.install.Installation;
+import org.cgformer.design.structure.StructureGenerator;
 import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.stability.api.CompositionTable;
 import org.cgformer.stability.api.NasiconFramework;
@@ -98,7 +99,7 @@ public class DatasetEhullCommand implements Callable<Integer> {
         Path hostFile = host != null ? host : Installation.requireSharedData(DEFAULT_HOST, "give --host CIF");
         Structure hostStructure = StructureReader.readFile(readers, hostFile).structure();
         StructureRecipe recipe = NasiconFramework.recipe(hostFile, mode.name(), cell, decorations, seed);
-        NasiconStructures structures = new NasiconStructures(hostStructure, hostFile.toString(), mode, decorations, NasiconStructures.cell(recipe));
+        NasiconStructures structures = new NasiconStructures(hostStructure, hostFile.toString(), mode, decorations, StructureGenerator.Cell.of(recipe.supercell()));
         CompositionTable table = CompositionTable.read(csv, compositionColumn, targetColumn, "ehull");
         for (String problem : table.problems()) {
             err.println("skipped " + problem);
