@@ -88,6 +88,49 @@ class DesignCommandTest {
         assertTrue(bad.err().contains("expected random:N with N a positive whole number"), bad.toString());
     }
 
+    /**
+     * {@code --cell}: the same random draw on the primitive cell has a third of the sites of the conventional build (the
+     * default), and recipe.json records the policy; an unknown cell is refused naming the ones there are.
+     */
+    @Test
+    void generatesOnThePrimitiveCellWhenAsked() throws Exception {
+        Path conventional = results("cell").resolveSibling("cell-conventional");
+        Path primitive = conventional.resolveSibling("cell-primitive");
+        for (Path folder : new Path[] {conventional, primitive}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("design", "generate", EXAMPLE.toString(), "--candidates",
+                    "random:2", "--decorations", "1", "--seed", "7", "-o", folder.toString()));
+            if (folder == primitive) {
+                args.addAll(java.util.List.of("--cell", "primitive"));
+            }
+            CgformerProcess.Result generate = CgformerProcess.run(args.toArray(String[]::new));
+            assertEquals(0, generate.code(), generate.toString());
+        }
+        assertTrue(Files.readString(conventional.resolve("recipe.json")).contains("\"supercell\" : \"smallest-integral\""));
+        assertTrue(Files.readString(primitive.resolve("recipe.json")).contains("\"supercell\" : \"smallest-primitive\""));
+        java.util.List<String> names;
+        try (var files = Files.list(primitive)) {
+            names = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".cif")).sorted().toList();
+        }
+        assertEquals(2, names.size(), names.toString());
+        for (String name : names) {
+            CgformerProcess.Result big = CgformerProcess.run("inspect", conventional.resolve(name).toString(), "--json");
+            CgformerProcess.Result small = CgformerProcess.run("inspect", primitive.resolve(name).toString(), "--json");
+            int bigSites = sites(big.out());
+            int smallSites = sites(small.out());
+            assertEquals(bigSites, 3 * smallSites, name + ": " + bigSites + " sites conventional, " + smallSites + " primitive");
+        }
+        CgformerProcess.Result bad = CgformerProcess.run("design", "generate", EXAMPLE.toString(), "--candidates", "random:1", "--cell", "tiny",
+                "-o", primitive.toString());
+        assertEquals(1, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("--cell: unknown cell 'tiny': primitive") && bad.err().contains("conventional"), bad.toString());
+    }
+
+    private static int sites(String inspectJson) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inspectJson);
+        // {"<file>": {"sites": N, ...}}
+        return node.elements().next().path("sites").asInt(-1);
+    }
+
     @Test
     void invalidDesignSpaceFailsWithMessagesNamingTheObjects() throws Exception {
         Path file = results("invalid.designspace");
