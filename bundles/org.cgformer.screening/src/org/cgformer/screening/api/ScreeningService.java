@@ -18,12 +18,38 @@ public interface ScreeningService {
     java.util.List<String> STAGES = java.util.List.of("funnel", "generate", "featurize", "predict", "rank", "validate", "report");
 
     /**
-     * Screens the design space in {@code designSpaceFile} into {@code reportFolder}.
+     * Screens the design space in {@code designSpaceFile} into {@code reportFolder}, in this process.
      *
      * @throws IOException        when a file cannot be read or written (the message names it)
      * @throws ScreeningException when the design space is invalid, a model cannot be loaded, or nothing could be
      *                            screened
      */
-    ScreeningResult screen(Path designSpaceFile, ScreeningOptions options, Path reportFolder, ScreeningListener listener)
+    default ScreeningResult screen(Path designSpaceFile, ScreeningOptions options, Path reportFolder, ScreeningListener listener)
+            throws IOException, ScreeningException {
+        return screen(designSpaceFile, options, reportFolder, listener, Execution.LOCAL);
+    }
+
+    /**
+     * Screens the design space with the per-candidate stages run where {@code execution} says: the report is that of
+     * a local run. A partitioned run keeps each finished partition's result in {@code REPORT/stages/partitions/}, so
+     * running it again with the same inputs runs only the partitions that did not finish.
+     *
+     * @throws ScreeningException also when the engine is not installed or a partition fails for good
+     * @since 3.1
+     */
+    ScreeningResult screen(Path designSpaceFile, ScreeningOptions options, Path reportFolder, ScreeningListener listener,
+            Execution execution) throws IOException, ScreeningException;
+
+    /**
+     * The work of one partition of a partitioned run (what an engine's worker runs): generates, featurizes and
+     * predicts the candidates {@code [from, to)} of the run that wrote {@code request}, on {@code threads} threads,
+     * and writes their predictions (or the reason each failed) to {@code result} as CSV; {@code listener} hears the
+     * partition's progress and its failed candidates.
+     *
+     * @param request the partition request a partitioned {@link #screen} wrote ({@code REPORT/stages/partitions/request.json});
+     *                it and the files it names must be readable here
+     * @since 3.1
+     */
+    void screenPartition(Path request, long from, long to, int threads, Path result, ScreeningListener listener)
             throws IOException, ScreeningException;
 }

@@ -25,6 +25,9 @@ import org.cgformer.bvse.api.StructureIons;
 import org.cgformer.core.batch.BatchFailedException;
 import org.cgformer.core.batch.BatchProcessor;
 import org.cgformer.core.batch.BatchResult;
+import org.cgformer.core.distributed.Partition;
+import org.cgformer.core.distributed.PartitionEngine;
+import org.cgformer.core.distributed.PartitionedJob;
 import org.cgformer.core.install.Installation;
 import org.cgformer.design.api.AgglomerativeClustering;
 import org.cgformer.design.api.CompositionDescriptors;
@@ -43,6 +46,7 @@ import org.cgformer.ml.training.Refused;
 import org.cgformer.ml.training.TrainingMonitor;
 import org.cgformer.ml.training.TrainingService;
 import org.cgformer.screening.api.Candidate;
+import org.cgformer.screening.api.Execution;
 import org.cgformer.screening.api.Ranking;
 import org.cgformer.screening.api.ScreeningException;
 import org.cgformer.screening.api.ScreeningListener;
@@ -73,6 +77,7 @@ public class DefaultScreeningService implements ScreeningService {
     private volatile TrainingService training;
     private volatile BvseCalculator bvse;
     private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
+    private final List<PartitionEngine> engines = new CopyOnWriteArrayList<>();
 
     public void setWorkflow(DesignWorkflow value) {
         workflow = value;
@@ -100,17 +105,75 @@ public class DefaultScreeningService implements ScreeningService {
         readers.remove(reader);
     }
 
+    public void addEngine(PartitionEngine engine) {
+        engines.add(engine);
+    }
+
+    public void removeEngine(PartitionEngine engine) {
+        engines.remove(engine);
+    }
+
     /** A candidate as the stages pass it on. */
     record Entry(String id, long enumerationRank, String formula, List<String> dopants, List<String> siteFractions, double na,
             int cluster) {
     }
 
     @Override
-    public ScreeningResult screen(Path designSpaceFile, ScreeningOptions options, Path reportFolder, ScreeningListener listener)
-            throws IOException, ScreeningException {
+    public ScreeningResult screen(Path designSpaceFile, ScreeningOptions options, Path reportFolder, ScreeningListener listener,
+            Execution execution) throws IOException, ScreeningException {
+        PartitionEngine engine = execution.local() ? null : engine(execution.engine());
+        if (engine != null && options.keepStructures()) {
+            throw new ScreeningException("--keep-structures needs the local engine: a partitioned run makes the structures on the workers "
+                    + "and keeps none (the reported ones are made again here)");
+        }
         Files.createDirectories(reportFolder.resolve(StageMarkers.FOLDER));
-        Run run = new Run(designSpaceFile, options, reportFolder, listener, List.copyOf(readers), training, bvse);
-        return run.execute();
+        Run run = new Run(designSpaceFile, options, reportFolder, listener, List.copyOf(readers), training, bvse, threads());
+        return run.execute(execution, engine);
+    }
+
+    /** The installed engine of that name. */
+    PartitionEngine engine(String name) throws ScreeningException {
+        for (PartitionEngine e : engines) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        List<String> installed = new ArrayList<>(List.of("local"));
+        engines.forEach(e -> installed.add(e.name()));
+        throw new ScreeningException("no screening engine '" + name + "' is installed (installed: " + String.join(", ", installed)
+                + "); the Spark engine needs the Spark add-on, see docs/distributed.md");
+    }
+
+    @Override
+    public void screenPartition(Path request, long from, long to, int threads, Path result, ScreeningListener listener) throws IOException, ScreeningException {
+        PartitionRequest r = PartitionRequest.read(request);
+        Path work = Files.createTempDirectory("cgformer-partition-");
+        try {
+            List<Map<String, String>> rows = Csv.read(r.candidates());
+            if (from < 0 || to > rows.size() || from >= to) {
+                throw new ScreeningException(request + ": partition [" + from + ", " + to + ") is not within the run's " + rows.size()
+                        + " candidates");
+            }
+            Files.createDirectories(work.resolve(StageMarkers.FOLDER));
+            Csv.write(work.resolve(StageMarkers.FOLDER).resolve("candidates.csv"), ENTRY_HEADER,
+                    rows.subList((int) from, (int) to).stream().map(row -> ENTRY_HEADER.stream().map(row::get).toList()).toList());
+            Run run = new Run(r.designSpace(), r.options(), work, listener, List.copyOf(readers), training, bvse,
+                    Math.max(1, threads));
+            run.predictPartition(result);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** One screening run: the stages in order, each skipped when its marker matches its inputs. */
@@ -122,6 +185,8 @@ public class DefaultScreeningService implements ScreeningService {
         final List<StructureReader> runReaders;
         final TrainingService runTraining;
         final BvseCalculator oracle;
+        /** Threads of the generate stage and the oracle: the cores (at most 8), or a partition task's share of them. */
+        final int runThreads;
         final StageMarkers markers;
         final List<String> resumed = new ArrayList<>();
         final Map<String, Double> seconds = new LinkedHashMap<>();
@@ -132,7 +197,7 @@ public class DefaultScreeningService implements ScreeningService {
         final Map<String, StructureRecipes.Resolved> recipes = new LinkedHashMap<>();
 
         Run(Path designSpaceFile, ScreeningOptions options, Path report, ScreeningListener listener, List<StructureReader> readers,
-                TrainingService training, BvseCalculator oracle) {
+                TrainingService training, BvseCalculator oracle, int threads) {
             this.designSpaceFile = designSpaceFile;
             this.options = options;
             this.report = report;
@@ -140,10 +205,12 @@ public class DefaultScreeningService implements ScreeningService {
             this.runReaders = readers;
             this.runTraining = training;
             this.oracle = oracle;
+            this.runThreads = threads;
             this.markers = new StageMarkers(report);
         }
 
-        ScreeningResult execute() throws IOException, ScreeningException {
+        /** Loads the design space, checks the model folders and resolves the recipes: what every run needs first. */
+        void prepare() throws IOException, ScreeningException {
             designSpace = loadValid(designSpaceFile);
             // refuse missing or unreadable model folders before hours of generation
             for (Path model : new Path[] {options.ebModel(), options.ehullModel(), options.ebBaseline(), options.ehullBaseline()}) {
@@ -152,16 +219,27 @@ public class DefaultScreeningService implements ScreeningService {
                 }
             }
             resolveRecipes(); // a model whose structures this run cannot build is refused before the work, too
+        }
+
+        ScreeningResult execute(Execution execution, PartitionEngine engine) throws IOException, ScreeningException {
+            prepare();
             String key = digest(Files.readAllBytes(designSpaceFile)) + "|all=" + options.all() + "|groups=" + options.groups()
                     + "|limit=" + options.limit();
             boolean fresh = false;
             fresh = stage("funnel", key, fresh, this::funnel);
             key += "|K=" + options.decorations() + "|seed=" + options.seed() + "|recipes=" + recipeKeys();
-            fresh = stage("generate", key, fresh, this::generate);
-            key += "|featurizers=" + featurizerSpecs();
-            fresh = stage("featurize", key, fresh, this::featurize);
-            key += "|models=" + modelDigest(options.ebModel()) + "," + (options.ehullModel() == null ? "-" : modelDigest(options.ehullModel()));
-            fresh = stage("predict", key, fresh, this::predict);
+            if (engine == null) {
+                fresh = stage("generate", key, fresh, this::generate);
+                key += "|featurizers=" + featurizerSpecs();
+                fresh = stage("featurize", key, fresh, this::featurize);
+                key += "|models=" + modelDigest(options.ebModel()) + "," + (options.ehullModel() == null ? "-" : modelDigest(options.ehullModel()));
+                fresh = stage("predict", key, fresh, this::predict);
+            } else {
+                // generate, featurize and predict in one stage on the engine; the partitions of an interrupted run are kept
+                key += "|featurizers=" + featurizerSpecs() + "|models=" + modelDigest(options.ebModel()) + ","
+                        + (options.ehullModel() == null ? "-" : modelDigest(options.ehullModel())) + "|partitioned";
+                fresh = stage("predict", key, fresh, () -> predictPartitioned(execution, engine));
+            }
             key += "|" + options.scoreDefinition() + "|calibration=" + options.calibration();
             fresh = stage("rank", key, fresh, this::rank);
             key += "|baselines=" + options.ebBaseline() + "," + options.ehullBaseline()
@@ -474,11 +552,11 @@ public class DefaultScreeningService implements ScreeningService {
         }
 
         /**
-         * Runs {@code work} for every entry on {@link #threads()} threads; the listener is called from them (it is told
+         * Runs {@code work} for every entry on {@link #runThreads} threads; the listener is called from them (it is told
          * progress and messages only). An IOException or ScreeningException of one item stops the stage.
          */
         <T> void parallel(List<T> items, ItemWork<T> work) throws IOException, ScreeningException {
-            BatchProcessor batch = BatchProcessor.builder().setName("screening").optThreads(threads()).build();
+            BatchProcessor batch = BatchProcessor.builder().setName("screening").optThreads(runThreads).build();
             BatchResult<T, Object> result;
             try {
                 result = batch.run(items, item -> {
@@ -668,6 +746,14 @@ public class DefaultScreeningService implements ScreeningService {
         // ---- predict ------------------------------------------------------------------------------------------------
 
         void predict() throws IOException, ScreeningException {
+            predictCandidates(true);
+        }
+
+        /**
+         * Predicts the candidates that were generated and featurized into {@code stages/predictions.csv}; with
+         * {@code parent}, the undoped parent too ({@code stages/parent.json}).
+         */
+        void predictCandidates(boolean parent) throws IOException, ScreeningException {
             List<Entry> entries = okEntries(List.of("generate-failed.csv", "featurize-failed.csv"));
             Map<String, double[]> values = new LinkedHashMap<>();
             Map<String, String> failed = new LinkedHashMap<>();
@@ -695,7 +781,9 @@ public class DefaultScreeningService implements ScreeningService {
                     }
                     batch.forEach(e -> meter.worked());
                 }
-                predictParent(eb, ehull);
+                if (parent) {
+                    predictParent(eb, ehull);
+                }
             }
             List<List<String>> rows = new ArrayList<>();
             for (Entry e : entries) {
@@ -722,6 +810,98 @@ public class DefaultScreeningService implements ScreeningService {
                 }
                 values.put(batch.get(i).id(), v);
             }
+        }
+
+        /**
+         * Generate, featurize and predict on the engine, partitioned: the partition request (the design space, the
+         * options and the funnel's candidates) goes to {@code stages/partitions/request.json}, each partition's result
+         * to a folder named by the request's digest, so that a run with the same inputs reuses the partitions an
+         * interrupted one finished. The results are merged into {@code stages/predictions.csv} in candidate order; the
+         * parent is predicted here.
+         */
+        void predictPartitioned(Execution execution, PartitionEngine engine) throws IOException, ScreeningException {
+            List<Entry> entries = entries();
+            Path folder = Files.createDirectories(stageFile("partitions"));
+            Path request = folder.resolve("request.json");
+            byte[] requestBytes = PartitionRequest.bytes(designSpaceFile, options, stageFile("candidates.csv"));
+            if (!Files.isRegularFile(request) || !java.util.Arrays.equals(Files.readAllBytes(request), requestBytes)) {
+                Files.write(request, requestBytes);
+            }
+            Path results = Files.createDirectories(folder.resolve(digest(requestBytes).substring(0, 16)));
+            List<Partition> all = Partition.split(entries.size(), execution.partitionsFor(entries.size()));
+            List<Partition> todo = all.stream().filter(p -> !Files.isRegularFile(results.resolve(p.fileName()))).toList();
+            listener.message(String.format(Locale.ROOT, "predict: %d candidates in %d partitions on %s (%s)%s", entries.size(), all.size(),
+                    engine.name(), execution.master(), todo.size() < all.size()
+                            ? String.format(Locale.ROOT, "; %d finished by an earlier run are kept", all.size() - todo.size()) : ""));
+            if (!todo.isEmpty()) {
+                List<String> command = List.of("screen-partition", request.toAbsolutePath().toString(), "--from", PartitionedJob.FROM, "--to",
+                        PartitionedJob.TO, "--threads", PartitionedJob.THREADS, "--out", PartitionedJob.OUT);
+                try {
+                    engine.run(new PartitionedJob("screen " + designSpaceFile.getFileName(), command, todo, results, execution.master(),
+                            execution.settings()), listener::message);
+                } catch (IOException e) {
+                    throw new ScreeningException("the " + engine.name() + " engine failed: " + e.getMessage()
+                            + " (finished partitions are kept; run again to go on)", e);
+                }
+            }
+            mergePartitions(entries, all, results);
+            try (ModelEnsemble eb = ModelEnsemble.load(options.ebModel(), runTraining);
+                    ModelEnsemble ehull = options.ehullModel() == null ? null : ModelEnsemble.load(options.ehullModel(), runTraining)) {
+                predictParent(eb, ehull);
+            }
+        }
+
+        /** The partitions' rows as {@code stages/predictions.csv}, in candidate order; a missing candidate is a bug of the engine. */
+        void mergePartitions(List<Entry> entries, List<Partition> partitions, Path results) throws IOException, ScreeningException {
+            List<List<String>> rows = new ArrayList<>(entries.size());
+            for (Partition p : partitions) {
+                Path file = results.resolve(p.fileName());
+                if (!Files.isRegularFile(file)) {
+                    throw new ScreeningException("partition " + p.index() + " [" + p.from() + ", " + p.to() + ") has no result " + file);
+                }
+                List<Map<String, String>> part = Csv.read(file);
+                for (int i = 0; i < p.size(); i++) {
+                    String id = entries.get((int) (p.from() + i)).id();
+                    if (i >= part.size() || !id.equals(part.get(i).get("id"))) {
+                        throw new ScreeningException(file + ": row " + (i + 1) + " should be candidate " + id + "; delete the file to redo "
+                                + "the partition");
+                    }
+                    rows.add(PREDICTION_HEADER.stream().map(part.get(i)::get).toList());
+                }
+            }
+            Csv.write(stageFile("predictions.csv"), PREDICTION_HEADER, rows);
+            // the failures are in the predictions' messages; files of an earlier local run must not add others
+            Csv.write(stageFile("generate-failed.csv"), FAILED_HEADER, List.of());
+            Csv.write(stageFile("featurize-failed.csv"), FAILED_HEADER, List.of());
+        }
+
+        /**
+         * One partition's work (in a worker): the candidates of this run's {@code stages/candidates.csv} generated,
+         * featurized and predicted, and one row per candidate written to {@code result}: its predictions, or the
+         * reason it failed at whichever stage.
+         */
+        void predictPartition(Path result) throws IOException, ScreeningException {
+            prepare();
+            generate();
+            featurize();
+            predictCandidates(false);
+            Map<String, String> failed = failedIds(List.of("generate-failed.csv", "featurize-failed.csv"));
+            Map<String, Map<String, String>> predicted = new LinkedHashMap<>();
+            for (Map<String, String> row : Csv.read(stageFile("predictions.csv"))) {
+                predicted.put(row.get("id"), row);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (Entry e : entries()) {
+                Map<String, String> p = predicted.get(e.id());
+                if (p == null) {
+                    rows.add(List.of(e.id(), "", "", "", "", failed.getOrDefault(e.id(), "not predicted")));
+                } else {
+                    rows.add(PREDICTION_HEADER.stream().map(p::get).toList());
+                }
+            }
+            Path temporary = result.resolveSibling(result.getFileName() + ".tmp");
+            Csv.write(temporary, PREDICTION_HEADER, rows);
+            Files.move(temporary, result, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
 
         /**
@@ -999,7 +1179,7 @@ public class DefaultScreeningService implements ScreeningService {
             // wall-clock time of the oracle on this machine, all threads of the run (what a surrogate must beat)
             skill.put("oracleWallSeconds", oracleLabels.seconds());
             skill.put("oracleSecondsPerCandidate", oracleLabels.seconds() / chosen.size());
-            skill.put("oracleThreads", threads());
+            skill.put("oracleThreads", runThreads);
             unmeasured.forEach(skill::put);
             List<Map<String, Object>> rowsOut = new ArrayList<>();
             for (int i = 0; i < labelled.size(); i++) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.screening.api.Execution;
 import org.cgformer.screening.api.ScreeningListener;
 import org.cgformer.screening.api.ScreeningOptions;
 import org.cgformer.screening.api.ScreeningResult;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
     "pipeline on the first N candidates of the funnel (a fresh report folder, no cache). Prints the measured rate and the",
     "time it gives for the filtered set and for every combination (extrapolated unless --all measures them), the oracle's",
     "time per candidate (BVSE on N of the same candidates, in the same run) and the surrogate's speed-up over it, the",
-    "peak resident memory of this process and the bytes the run wrote per candidate."})
+    "peak resident memory of this process and the bytes the run wrote per candidate. With --engine spark the same",
+    "candidates are screened a second time on Spark (--master) and both rates are printed side by side."})
 public class BenchScreenCommand implements Callable<Integer> {
 
     @Spec
@@ -61,6 +63,9 @@ public class BenchScreenCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
+
+    @picocli.CommandLine.Mixin
+    ExecutionOptions execution = new ExecutionOptions();
 
     @Option(names = "--work", paramLabel = "DIR", description = "Folder for the timed run (default: a temporary folder, deleted).")
     Path work;
@@ -111,6 +116,10 @@ public class BenchScreenCommand implements Callable<Integer> {
             figures.put("everyCombinationSeconds", combinations / rate);
             figures.put("everyCombinationMeasured", all && measuredSet);
             figures.put("threads", Runtime.getRuntime().availableProcessors());
+            Execution engine = execution.execution();
+            if (!engine.local()) {
+                figures.put("engines", compareEngines(folder, options.withValidation(0, oracleResolution), engine, screened, rate));
+            }
             if (json) {
                 out.println(new com.fasterxml.jackson.databind.ObjectMapper().enable(
                         com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
@@ -127,6 +136,12 @@ public class BenchScreenCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "peak resident memory %.2f GiB; %.0f bytes written per candidate%n", peakRssBytes() / (double) (1L << 30),
                     (double) bytes / screened);
+            if (figures.get("engines") instanceof Map<?, ?> engines) {
+                Map<String, Object> spark = (Map<String, Object>) engines.get(engine.engine());
+                out.printf(Locale.ROOT, "%s (%s, %d partitions): %.3f candidates per second against %.3f local, %.2fx (the same %d candidates; "
+                        + "includes starting the engine and its executors)%n", engine.engine(), engine.master(), spark.get("partitions"),
+                        spark.get("candidatesPerSecond"), rate, spark.get("overLocal"), screened);
+            }
             out.printf(Locale.ROOT, "filtered set, %d candidates: %s%n", survivors,
                     !all && measuredSet ? String.format(Locale.ROOT, "measured %.1f s", seconds)
                             : String.format(Locale.ROOT, "extrapolated %.1f s", survivors / rate));
@@ -140,6 +155,33 @@ public class BenchScreenCommand implements Callable<Integer> {
             }
         }
         return CommandLineRunner.OK;
+    }
+
+    /**
+     * Screens the same candidates again on the distributed engine (a sibling folder, no validation) and returns the
+     * local and the engine's rate side by side.
+     */
+    private Map<String, Object> compareEngines(Path folder, ScreeningOptions options, Execution engine, long screened, double localRate)
+            throws Exception {
+        Path other = Files.createDirectories(folder.resolve(engine.engine()));
+        ScreeningResult result = service.screen(designSpace, options, other, ScreeningListener.SILENT, engine);
+        Map<String, Double> t = result.stageSeconds();
+        double seconds = t.getOrDefault("generate", 0.0) + t.getOrDefault("featurize", 0.0) + t.getOrDefault("predict", 0.0);
+        if (result.candidates().size() != screened) {
+            throw new IllegalStateException(engine.engine() + " screened " + result.candidates().size() + " candidates, local " + screened);
+        }
+        Map<String, Object> local = new LinkedHashMap<>();
+        local.put("candidatesPerSecond", localRate);
+        Map<String, Object> distributed = new LinkedHashMap<>();
+        distributed.put("master", engine.master());
+        distributed.put("partitions", engine.partitionsFor(screened));
+        distributed.put("seconds", seconds);
+        distributed.put("candidatesPerSecond", screened / seconds);
+        distributed.put("overLocal", screened / seconds / localRate);
+        Map<String, Object> engines = new LinkedHashMap<>();
+        engines.put("local", local);
+        engines.put(engine.engine(), distributed);
+        return engines;
     }
 
     @SuppressWarnings("unchecked")

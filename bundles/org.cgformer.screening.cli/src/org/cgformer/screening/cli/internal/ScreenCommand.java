@@ -111,6 +111,9 @@ public class ScreenCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Screen only the first N candidates, enumeration order (default: all).")
     int limit;
 
+    @picocli.CommandLine.Mixin
+    ExecutionOptions execution = new ExecutionOptions();
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "REPORT_DIR", description = "Report folder (created; resumed when it exists).")
     Path output;
 
@@ -129,7 +132,8 @@ public class ScreenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScreeningResult result = service.screen(designSpace, options(), output, new ConsoleListener(spec.commandLine().getErr()));
+        ScreeningResult result = service.screen(designSpace, options(), output, new ConsoleListener(spec.commandLine().getErr()),
+                execution.execution());
         print(spec.commandLine().getOut(), result);
         return CommandLineRunner.OK;
     }

@@ -5,7 +5,7 @@ import org.cgformer.cli.api.PropertyNamedContribution;
 import org.cgformer.screening.api.ScreeningService;
 
 /**
- * Contributes {@code screen}, {@code demo} and {@code bench screen}; one DS component per command (OSGI-INF), the
+ * Contributes {@code screen}, {@code demo}, {@code bench screen} and the workers' {@code screen-partition}; one DS component per command (OSGI-INF), the
  * component property {@code command} says which.
  */
 public class ScreeningContribution extends PropertyNamedContribution {
@@ -32,6 +32,7 @@ public class ScreeningContribution extends PropertyNamedContribution {
         return switch (name()) {
             case "demo" -> new DemoCommand(runner);
             case "bench screen" -> new BenchScreenCommand(service);
+            case "screen-partition" -> new ScreenPartitionCommand(service);
             default -> new ScreenCommand(service);
         };
     }

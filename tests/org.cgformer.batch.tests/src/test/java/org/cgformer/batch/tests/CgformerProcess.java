@@ -43,13 +43,7 @@ final class CgformerProcess {
      * {@code cache}, as a user would who has not set {@code CGFORMER_SHARED_DATA}; fails after {@code minutes}.
      */
     static Result runFrom(Path home, Path workingDirectory, Path cache, int minutes, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(home.resolve("bin/cgformer").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        builder.environment().remove("CGFORMER_SHARED_DATA");
-        builder.environment().put("CGFORMER_CACHE", cache.toString());
-        builder.environment().put("CGFORMER_DJL_CACHE", System.getProperty("cgformer.djl.cache", cache.resolveSibling("djl").toString()));
+        ProcessBuilder builder = builder(home, workingDirectory, cache, args);
         Path out = workingDirectory.resolve("stdout.txt");
         Path err = workingDirectory.resolve("stderr.txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -60,5 +54,21 @@ final class CgformerProcess {
                     + Files.readString(err, StandardCharsets.UTF_8));
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The process of {@code bin/cgformer} of the runtime in {@code home}, run from {@code workingDirectory} with its Felix
+     * cache in {@code cache}, as a user would who has not set {@code CGFORMER_SHARED_DATA}; not started, output not
+     * redirected.
+     */
+    static ProcessBuilder builder(Path home, Path workingDirectory, Path cache, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/cgformer").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().remove("CGFORMER_SHARED_DATA");
+        builder.environment().put("CGFORMER_CACHE", cache.toString());
+        builder.environment().put("CGFORMER_DJL_CACHE", System.getProperty("cgformer.djl.cache", cache.resolveSibling("djl").toString()));
+        return builder;
     }
 }
