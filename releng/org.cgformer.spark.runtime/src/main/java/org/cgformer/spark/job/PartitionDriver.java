@@ -45,8 +45,8 @@ public final class PartitionDriver {
         try {
             run(JobSpec.read(Path.of(args[0])));
             System.exit(0);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("cgformer spark: " + rootMessage(e));
+        } catch (Exception e) { // Scala's exceptions (SparkException) are checked in Java but undeclared
+            System.err.println("cgformer spark: " + message(e));
             System.exit(1);
         }
     }
@@ -132,12 +132,18 @@ public final class PartitionDriver {
         return jars;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /** The first line of the failure, and of its root cause when that says more (a task's exception inside Spark's). */
+    private static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        String m = t.getMessage();
-        return m == null ? t.toString() : m;
+        String first = firstLine(e);
+        return root == e || first.contains(firstLine(root)) ? first : first + " (cause: " + firstLine(root) + ")";
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.toString() : m.lines().findFirst().orElse(m);
     }
 }
