@@ -35,6 +35,36 @@ public interface DatasetLabeller {
      */
     LabellingResult label(LabellingRequest request, LabellingListener listener) throws IOException;
 
+    /**
+     * Labels as {@link #label(LabellingRequest, LabellingListener)} does, with the structures to compute split into
+     * partitions that run where {@code execution} says (a distributed engine's workers); the dataset is the same. The
+     * finished partitions of a stopped run are kept in {@code OUTPUT/.partitions/} and reused by the next run with
+     * the same structures to do. This default runs locally and refuses any other execution.
+     *
+     * @throws IOException also when the engine is not installed or a partition fails for good
+     * @since 1.3
+     */
+    default LabellingResult label(LabellingRequest request, LabellingListener listener, org.cgformer.core.distributed.Execution execution)
+            throws IOException {
+        if (!execution.local()) {
+            throw new IOException(getClass().getName() + " labels in this process only, not on " + execution.engine());
+        }
+        return label(request, listener);
+    }
+
+    /**
+     * One partition of a partitioned labelling (what an engine's worker runs): the structures {@code [from, to)} of the
+     * partition request, on {@code threads} threads, each written to {@code result} as a CSV row {@code label,id,barrier}
+     * or {@code refused,id,"reason"}. This default refuses: the labeller labels in this process only.
+     *
+     * @param request the partition request that a partitioned {@link #label(LabellingRequest, LabellingListener,
+     *                org.cgformer.core.distributed.Execution)} wrote; it and the structures it names must be readable here
+     * @since 1.3
+     */
+    default void labelPartition(Path request, long from, long to, int threads, Path result) throws IOException {
+        throw new IOException(getClass().getName() + " labels in this process only; it cannot run partition " + request);
+    }
+
     /** The id of a structure file in the dataset: CGCNN ids are file names without extension. */
     static String id(Path file) {
         String name = file.getFileName().toString();

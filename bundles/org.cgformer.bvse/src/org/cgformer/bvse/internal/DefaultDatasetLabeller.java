@@ -29,6 +29,10 @@ import org.cgformer.bvse.api.StructureIons;
 import org.cgformer.core.batch.BatchProcessor;
 import org.cgformer.core.batch.BatchResult;
 import org.cgformer.core.batch.ItemRefusedException;
+import org.cgformer.core.distributed.Execution;
+import org.cgformer.core.distributed.Partition;
+import org.cgformer.core.distributed.PartitionEngine;
+import org.cgformer.core.distributed.PartitionedJob;
 import org.cgformer.structure.api.StructureException;
 import org.cgformer.structure.api.StructureFormatException;
 import org.cgformer.structure.api.StructureReader;
@@ -41,6 +45,12 @@ public class DefaultDatasetLabeller implements DatasetLabeller {
 
     private volatile BvseCalculator calculator;
     private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
+    private final List<PartitionEngine> engines = new CopyOnWriteArrayList<>();
+
+    /** Structures per partition when the execution does not say how many partitions. */
+    static final int DEFAULT_PARTITION_SIZE = 200;
+    /** The folder of a partitioned run's request and finished partitions, inside the dataset folder. */
+    static final String PARTITIONS = ".partitions";
 
     public void setCalculator(BvseCalculator calculator) {
         this.calculator = calculator;
@@ -52,6 +62,89 @@ public class DefaultDatasetLabeller implements DatasetLabeller {
 
     public void removeReader(StructureReader reader) {
         readers.remove(reader);
+    }
+
+    public void addEngine(PartitionEngine engine) {
+        engines.add(engine);
+    }
+
+    public void removeEngine(PartitionEngine engine) {
+        engines.remove(engine);
+    }
+
+    @Override
+    public LabellingResult label(LabellingRequest request, LabellingListener listener, Execution execution) throws IOException {
+        if (execution.local()) {
+            return label(request, listener);
+        }
+        PartitionEngine engine = engines.stream().filter(e -> e.name().equals(execution.engine())).findFirst()
+                .orElseThrow(() -> new IOException("no engine '" + execution.engine() + "' is installed; the Spark engine needs the Spark "
+                        + "add-on, see docs/distributed.md"));
+        if (!Files.isDirectory(request.source())) {
+            throw new IOException("no such folder: " + request.source());
+        }
+        Files.createDirectories(request.output());
+        Run run = new Run(request, List.copyOf(readers), calculator);
+        Set<String> done = run.doneIds();
+        List<Path> todo = structureFiles(request.source(), run.readers).stream().filter(f -> !done.contains(DatasetLabeller.id(f)))
+                .toList();
+        listener.started(done.size(), todo.size());
+        if (!todo.isEmpty()) {
+            PartitionedLabelling partitioned = PartitionedLabelling.write(request, todo, request.output().resolve(PARTITIONS));
+            List<Partition> all = Partition.split(todo.size(), execution.partitionsFor(todo.size(), DEFAULT_PARTITION_SIZE));
+            List<Partition> missing = all.stream().filter(p -> !Files.isRegularFile(partitioned.results().resolve(p.fileName()))).toList();
+            if (missing.size() < all.size()) {
+                listener.note((all.size() - missing.size()) + " of " + all.size() + " partitions finished by an earlier run are kept");
+            }
+            List<String> command = List.of("dataset-bvse-partition", partitioned.request().toString(), "--from", PartitionedJob.FROM, "--to",
+                    PartitionedJob.TO, "--threads", PartitionedJob.THREADS, "--out", PartitionedJob.OUT);
+            engine.run(new PartitionedJob("dataset bvse " + request.source().getFileName(), command, missing, partitioned.results(),
+                    execution.master(), execution.settings()), listener::note);
+            run.merge(todo, all, partitioned.results());
+            partitioned.delete();
+        }
+        run.writeMetadata();
+        copyRecipe(request, listener);
+        return new LabellingResult(ids(run.labels).size() - countIn(done, run.labels), ids(run.refused).size() - countIn(done, run.refused), 0,
+                request.output());
+    }
+
+    /** How many of {@code ids} a dataset CSV lists. */
+    private static int countIn(Set<String> ids, Path csv) throws IOException {
+        return (int) ids(csv).stream().filter(ids::contains).count();
+    }
+
+    @Override
+    public void labelPartition(Path requestFile, long from, long to, int threads, Path result) throws IOException {
+        PartitionedLabelling.Read read = PartitionedLabelling.read(requestFile);
+        if (from < 0 || to > read.files().size() || from >= to) {
+            throw new IOException(requestFile + ": partition [" + from + ", " + to + ") is not within its " + read.files().size() + " structures");
+        }
+        Path work = Files.createTempDirectory("cgformer-labels-");
+        try {
+            LabellingRequest local = new LabellingRequest(read.request().source(), work, read.request().options(), read.request().dimension(),
+                    Math.max(1, threads));
+            Run run = new Run(local, List.copyOf(readers), calculator);
+            run.label(read.files().subList((int) from, (int) to), LabellingListener.NONE);
+            List<String> rows = new ArrayList<>();
+            for (String line : Files.readAllLines(run.labels, StandardCharsets.UTF_8)) {
+                rows.add("label," + line);
+            }
+            if (Files.exists(run.refused)) {
+                for (String line : Files.readAllLines(run.refused, StandardCharsets.UTF_8)) {
+                    rows.add("refused," + line);
+                }
+            }
+            Path temporary = result.resolveSibling(result.getFileName() + ".tmp");
+            Files.write(temporary, rows, StandardCharsets.UTF_8);
+            Files.move(temporary, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            try (Stream<Path> paths = Files.walk(work)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     @Override
@@ -163,6 +256,39 @@ public class DefaultDatasetLabeller implements DatasetLabeller {
                 throw new ItemRefusedException(file + ": only CIF inputs can be copied into a CGCNN dataset; convert it to CIF first");
             }
             Files.copy(file, request.output().resolve(id + ".cif"), StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /**
+         * The partitions' rows into the dataset, in the order of {@code todo}: labels appended to {@value #LABELS} with
+         * their CIF copied, refusals to {@value #REFUSED}.
+         */
+        void merge(List<Path> todo, List<Partition> partitions, Path results) throws IOException {
+            Map<String, Path> byId = new LinkedHashMap<>();
+            todo.forEach(f -> byId.put(DatasetLabeller.id(f), f));
+            try (Writer labelsOut = append(labels); Writer refusedOut = append(refused)) {
+                for (Partition p : partitions) {
+                    Path file = results.resolve(p.fileName());
+                    if (!Files.isRegularFile(file)) {
+                        throw new IOException("partition " + p.index() + " has no result " + file);
+                    }
+                    for (String row : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                        int comma = row.indexOf(',');
+                        String kind = row.substring(0, comma);
+                        String line = row.substring(comma + 1);
+                        String id = line.substring(0, line.indexOf(','));
+                        if (kind.equals("label")) {
+                            try {
+                                copyCif(byId.get(id), id);
+                            } catch (ItemRefusedException e) {
+                                throw new IllegalStateException("a worker labelled " + id + ", which is no CIF", e);
+                            }
+                            appendLine(labelsOut, line);
+                        } else {
+                            appendLine(refusedOut, line);
+                        }
+                    }
+                }
+            }
         }
 
         void writeMetadata() throws IOException {

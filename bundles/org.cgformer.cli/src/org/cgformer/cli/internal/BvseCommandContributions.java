@@ -7,7 +7,8 @@ import org.cgformer.bvse.api.DatasetLabeller;
 import org.cgformer.structure.api.StructureReader;
 
 /**
- * Contributes the BVSE commands: {@code bvse}, {@code dataset bvse} and {@code bench bvse}. One DS
+ * Contributes the BVSE commands: {@code bvse}, {@code dataset bvse}, {@code bench bvse} and the workers'
+ * {@code dataset-bvse-partition}. One DS
  * component per command (see OSGI-INF), sharing this class: the component property
  * {@code command} says which.
  */
@@ -20,7 +21,7 @@ public class BvseCommandContributions extends StructureCommandContribution {
         this.calculator = calculator;
     }
 
-    /** Bound only in the {@code dataset bvse} component. */
+    /** Bound only in the {@code dataset bvse} and {@code dataset-bvse-partition} components. */
     public void setLabeller(DatasetLabeller labeller) {
         this.labeller = labeller;
     }
@@ -36,6 +37,7 @@ public class BvseCommandContributions extends StructureCommandContribution {
         List<StructureReader> snapshot = readers();
         return switch (name()) {
             case "dataset bvse" -> new DatasetBvseCommand(labeller);
+            case "dataset-bvse-partition" -> new DatasetBvsePartitionCommand(labeller);
             case "bench bvse" -> new BenchBvseCommand(calculator, snapshot);
             default -> new BvseCommand(calculator, snapshot);
         };

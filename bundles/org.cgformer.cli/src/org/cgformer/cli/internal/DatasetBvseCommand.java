@@ -11,6 +11,7 @@ import org.cgformer.bvse.api.LabellingListener;
 import org.cgformer.bvse.api.LabellingRequest;
 import org.cgformer.bvse.api.LabellingResult;
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.cli.options.ExecutionOptions;
 import org.cgformer.core.batch.BatchProgress;
 
 import picocli.CommandLine.Command;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bvse", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Label every structure of a folder with its BVSE migration barrier and write a CGCNN-layout dataset:",
             "OUT/id_prop.csv (id,barrier in eV), OUT/<id>.cif, OUT/refused.csv (id,reason) and OUT/dataset.json.",
-            "Structures already in id_prop.csv or refused.csv are skipped, so a stopped run can be resumed."})
+            "Structures already in id_prop.csv or refused.csv are skipped, so a stopped run can be resumed. With --engine spark",
+            "the structures are labelled in partitions on Spark's executors (docs/distributed.md)."})
 public class DatasetBvseCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +56,9 @@ public class DatasetBvseCommand implements Callable<Integer> {
     @Option(names = "--jobs", description = "Structures computed at once (default: all cores).")
     Integer jobs;
 
+    @picocli.CommandLine.Mixin
+    ExecutionOptions execution = new ExecutionOptions();
+
     private final DatasetLabeller labeller;
 
     DatasetBvseCommand(DatasetLabeller labeller) {
@@ -62,7 +67,7 @@ public class DatasetBvseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LabellingResult result = labeller.label(request(), new ConsoleListener(spec.commandLine().getErr()));
+        LabellingResult result = labeller.label(request(), new ConsoleListener(spec.commandLine().getErr()), execution.execution());
         spec.commandLine().getOut().printf(Locale.ROOT, "%d labelled, %d refused (see %s); dataset in %s%n", result.labelled(),
                 result.refused(), output.resolve(DatasetLabeller.REFUSED), output);
         return result.refused() == 0 ? CommandLineRunner.OK : CommandLineRunner.FAILED;

@@ -3,6 +3,8 @@ package org.cgformer.screening.api;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.cgformer.core.distributed.Execution;
+
 /**
  * The screening pipeline as a service: a design space's candidates (the funnel's survivors, or every combination)
  * through structure generation, featurization, barrier and stability predictions (ensemble mean and spread),
@@ -16,6 +18,13 @@ public interface ScreeningService {
 
     /** Stage names, in order. */
     java.util.List<String> STAGES = java.util.List.of("funnel", "generate", "featurize", "predict", "rank", "validate", "report");
+
+    /**
+     * Candidates per partition of a partitioned run when the execution does not say how many partitions.
+     *
+     * @since 3.1
+     */
+    int DEFAULT_PARTITION_SIZE = 500;
 
     /**
      * Screens the design space in {@code designSpaceFile} into {@code reportFolder}, in this process.

@@ -25,6 +25,7 @@ import org.cgformer.bvse.api.StructureIons;
 import org.cgformer.core.batch.BatchFailedException;
 import org.cgformer.core.batch.BatchProcessor;
 import org.cgformer.core.batch.BatchResult;
+import org.cgformer.core.distributed.Execution;
 import org.cgformer.core.distributed.Partition;
 import org.cgformer.core.distributed.PartitionEngine;
 import org.cgformer.core.distributed.PartitionedJob;
@@ -46,7 +47,6 @@ import org.cgformer.ml.training.Refused;
 import org.cgformer.ml.training.TrainingMonitor;
 import org.cgformer.ml.training.TrainingService;
 import org.cgformer.screening.api.Candidate;
-import org.cgformer.screening.api.Execution;
 import org.cgformer.screening.api.Ranking;
 import org.cgformer.screening.api.ScreeningException;
 import org.cgformer.screening.api.ScreeningListener;
@@ -828,7 +828,7 @@ public class DefaultScreeningService implements ScreeningService {
                 Files.write(request, requestBytes);
             }
             Path results = Files.createDirectories(folder.resolve(digest(requestBytes).substring(0, 16)));
-            List<Partition> all = Partition.split(entries.size(), execution.partitionsFor(entries.size()));
+            List<Partition> all = Partition.split(entries.size(), execution.partitionsFor(entries.size(), DEFAULT_PARTITION_SIZE));
             List<Partition> todo = all.stream().filter(p -> !Files.isRegularFile(results.resolve(p.fileName()))).toList();
             listener.message(String.format(Locale.ROOT, "predict: %d candidates in %d partitions on %s (%s)%s", entries.size(), all.size(),
                     engine.name(), execution.master(), todo.size() < all.size()

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
-import org.cgformer.screening.api.Execution;
+import org.cgformer.cli.options.ExecutionOptions;
+import org.cgformer.core.distributed.Execution;
 import org.cgformer.screening.api.ScreeningListener;
 import org.cgformer.screening.api.ScreeningOptions;
 import org.cgformer.screening.api.ScreeningResult;
@@ -174,7 +175,7 @@ public class BenchScreenCommand implements Callable<Integer> {
         local.put("candidatesPerSecond", localRate);
         Map<String, Object> distributed = new LinkedHashMap<>();
         distributed.put("master", engine.master());
-        distributed.put("partitions", engine.partitionsFor(screened));
+        distributed.put("partitions", engine.partitionsFor(screened, ScreeningService.DEFAULT_PARTITION_SIZE));
         distributed.put("seconds", seconds);
         distributed.put("candidatesPerSecond", screened / seconds);
         distributed.put("overLocal", screened / seconds / localRate);

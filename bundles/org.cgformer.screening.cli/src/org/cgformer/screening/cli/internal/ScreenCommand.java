@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
+import org.cgformer.cli.options.ExecutionOptions;
 import org.cgformer.screening.api.Calibration;
 import org.cgformer.screening.api.Candidate;
 import org.cgformer.screening.api.ScreeningOptions;

@@ -127,20 +127,67 @@ class SparkScreeningTest {
         }
     }
 
-    CgformerProcess.Result screen(Path report, List<String> engine) throws IOException, InterruptedException {
-        Files.createDirectories(report);
-        ProcessBuilder builder = CgformerProcess.builder(CgformerProcess.runtime(), report, work.resolve("cache-" + report.getFileName()),
-                command(report, engine).toArray(String[]::new));
+    @Test
+    void datasetBvseOnSparkGivesTheLocalLabels() throws Exception {
+        // the structures the local screening kept (shortlist, Pareto front, parent) and one broken file
+        Path source = Files.createDirectories(work.resolve("label-source"));
+        try (Stream<Path> cifs = Files.list(local.resolve("structures"))) {
+            for (Path cif : cifs.filter(f -> f.toString().endsWith(".cif")).toList()) {
+                Files.copy(cif, source.resolve(cif.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(source.resolve("broken.cif"), "data_broken\n_cell_length_a 5\n");
+        long structures;
+        try (Stream<Path> files = Files.list(source)) {
+            structures = files.count();
+        }
+        assertTrue(structures > 10, "structures to label: " + structures);
+
+        List<String> label = List.of("dataset", "bvse", source.toString(), "--resolution", "0.5");
+        CgformerProcess.Result one = run(work.resolve("labels-local"), label, List.of());
+        CgformerProcess.Result spread = run(work.resolve("labels-spark"), label, List.of("--engine", "spark", "--master", "local[2]", "--partitions",
+                "3"));
+        // exit 1: the broken file is refused, in both
+        assertEquals(1, one.code(), one::toString);
+        assertEquals(1, spread.code(), spread::toString);
+        assertTrue(spread.err().contains("spark: 3 partitions on local[2]"), spread::toString);
+        for (String file : List.of("id_prop.csv", "refused.csv")) {
+            assertEquals(sortedLines(work.resolve("labels-local").resolve(file)), sortedLines(work.resolve("labels-spark").resolve(file)), file);
+        }
+        assertEquals(structures - 1, sortedLines(work.resolve("labels-spark").resolve("id_prop.csv")).size());
+        assertTrue(Files.readString(work.resolve("labels-spark").resolve("refused.csv")).startsWith("broken,"));
+        for (String line : sortedLines(work.resolve("labels-spark").resolve("id_prop.csv"))) {
+            assertTrue(Files.isRegularFile(work.resolve("labels-spark").resolve(line.split(",")[0] + ".cif")), line);
+        }
+        assertTrue(!Files.exists(work.resolve("labels-spark").resolve(".partitions")), "merged partitions are deleted");
+    }
+
+    CgformerProcess.Result run(Path output, List<String> command, List<String> engine) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(engine);
+        args.addAll(List.of("-o", output.toString()));
+        ProcessBuilder builder = CgformerProcess.builder(CgformerProcess.runtime(), work, work.resolve("cache-" + output.getFileName()),
+                args.toArray(String[]::new));
         builder.environment().put("CGFORMER_SPARK_HOME", addOn.toString());
-        Path out = report.resolveSibling(report.getFileName() + ".out");
-        Path err = report.resolveSibling(report.getFileName() + ".err");
+        Path out = output.resolveSibling(output.getFileName() + ".out");
+        Path err = output.resolveSibling(output.getFileName() + ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError("cgformer screen did not finish in 10 minutes:\n" + Files.readString(err));
+            throw new AssertionError("cgformer " + String.join(" ", args) + " did not finish in 10 minutes:\n" + Files.readString(err));
         }
         return new CgformerProcess.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    static List<String> sortedLines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).sorted().toList();
+    }
+
+    CgformerProcess.Result screen(Path report, List<String> engine) throws IOException, InterruptedException {
+        Files.createDirectories(report);
+        List<String> args = command(report, engine);
+        return run(report, args.subList(0, args.size() - 2), List.of());
     }
 
     List<String> command(Path report, List<String> engine) {

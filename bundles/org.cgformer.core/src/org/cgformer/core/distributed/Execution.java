@@ -1,26 +1,22 @@
-package org.cgformer.screening.api;
+package org.cgformer.core.distributed;
 
 import java.util.Map;
 
 /**
- * Where a screening's per-candidate stages (generate, featurize, predict) run: in this process ({@link #LOCAL}, the
- * default), or partitioned on a distributed engine (a {@code org.cgformer.core.distributed.PartitionEngine} service
- * of that name, such as Spark). The funnel, ranking, validation and report run in this process either way, and the
- * report is the same.
+ * Where the independent part of a job runs (a screening's generate, featurize and predict, a dataset's labelling): in
+ * this process ({@link #LOCAL}, the default), or partitioned on a distributed engine (the {@link PartitionEngine}
+ * service of that name, such as Spark). The rest of the job runs in this process either way, and its output is the
+ * same.
  *
  * @param engine     "local", or the name of an installed engine ("spark")
  * @param master     where the engine runs (Spark: {@code local[N]}, {@code spark://HOST:PORT}, {@code yarn}); null for local
- * @param partitions how many index ranges the candidates are split into; 0: one per {@link #DEFAULT_PARTITION_SIZE}
- *                   candidates
+ * @param partitions how many index ranges the items are split into; 0: the job's default size per partition
  * @param settings   engine settings (Spark configuration keys)
- * @since 3.1
  */
 public record Execution(String engine, String master, int partitions, Map<String, String> settings) {
 
     /** The in-process run. */
     public static final Execution LOCAL = new Execution("local", null, 0, Map.of());
-    /** Candidates per partition when the partition count is not given. */
-    public static final int DEFAULT_PARTITION_SIZE = 500;
 
     public Execution {
         if (engine == null || engine.isBlank()) {
@@ -40,8 +36,8 @@ public record Execution(String engine, String master, int partitions, Map<String
         return "local".equals(engine);
     }
 
-    /** The number of partitions for {@code candidates} candidates. */
-    public int partitionsFor(long candidates) {
-        return partitions > 0 ? partitions : (int) Math.max(1, (candidates + DEFAULT_PARTITION_SIZE - 1) / DEFAULT_PARTITION_SIZE);
+    /** The number of partitions for {@code items} items: as asked, else one per {@code defaultSize} items (at least one). */
+    public int partitionsFor(long items, int defaultSize) {
+        return partitions > 0 ? partitions : (int) Math.max(1, (items + defaultSize - 1) / defaultSize);
     }
 }
