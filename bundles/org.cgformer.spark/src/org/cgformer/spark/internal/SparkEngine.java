@@ -42,6 +42,11 @@ public class SparkEngine implements PartitionEngine {
     /** Environment variable naming the Spark add-on folder. */
     static final String ADDON_VARIABLE = "CGFORMER_SPARK_HOME";
     static final String DRIVER = "org.cgformer.spark.job.PartitionDriver";
+    /**
+     * Environment variable naming a {@code spark-submit} to start the driver with instead of this JVM's java: the
+     * cluster's own Spark, for YARN or Kubernetes (whose client jars the add-on does not carry).
+     */
+    static final String SUBMIT_VARIABLE = "CGFORMER_SPARK_SUBMIT";
 
     /**
      * The add-on's file of the JVM options Spark needs on Java 17+, one a line. Spark's launcher adds them to the JVMs
@@ -68,8 +73,11 @@ public class SparkEngine implements PartitionEngine {
         Files.createDirectories(job.resultFolder());
         Path jobFile = job.resultFolder().resolveSibling("spark-job.json");
         JSON.writeValue(jobFile.toFile(), jobDocument(job, home));
-        progress.accept(String.format("spark: %d partitions on %s (add-on %s)", job.partitions().size(), job.master(), addOn));
-        runDriver(addOn, jobFile, progress);
+        String submit = System.getenv(SUBMIT_VARIABLE);
+        List<String> command = submit == null || submit.isBlank() ? javaCommand(addOn, jobFile) : submitCommand(submit, job.master(), addOn, jobFile);
+        progress.accept(String.format("spark: %d partitions on %s (add-on %s%s)", job.partitions().size(), job.master(), addOn,
+                submit == null || submit.isBlank() ? "" : ", started with " + submit));
+        runDriver(addOn, command, progress);
         for (Partition p : job.partitions()) {
             if (!Files.isRegularFile(job.resultFolder().resolve(p.fileName()))) {
                 throw new IOException("the Spark driver ended without the result of partition " + p.index() + " (" + p.fileName() + ")");
@@ -122,7 +130,8 @@ public class SparkEngine implements PartitionEngine {
         return properties;
     }
 
-    private static void runDriver(Path addOn, Path jobFile, Consumer<String> progress) throws IOException {
+    /** The driver on this JVM's java with the add-on's jars: Spark embedded ({@code local[N]}) or a standalone cluster's client. */
+    static List<String> javaCommand(Path addOn, Path jobFile) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(javaOptions(addOn));
@@ -130,6 +139,29 @@ public class SparkEngine implements PartitionEngine {
         command.add(addOn.resolve("jars").toAbsolutePath() + "/*");
         command.add(DRIVER);
         command.add(jobFile.toAbsolutePath().toString());
+        return command;
+    }
+
+    /**
+     * The driver through {@code spark-submit} (client mode, so that the result files are written here): the job jar
+     * with the Felix launcher and framework, which the executors need, as {@code --jars}.
+     */
+    static List<String> submitCommand(String submit, String master, Path addOn, Path jobFile) throws IOException {
+        Path jobJar = addOnJar(addOn, "org.cgformer.spark.runtime");
+        String extra = addOnJar(addOn, "org.cgformer.launcher.felix") + "," + addOnJar(addOn, "org.apache.felix.framework");
+        return List.of(submit, "--master", master, "--deploy-mode", "client", "--class", DRIVER, "--jars", extra, jobJar.toString(),
+                jobFile.toAbsolutePath().toString());
+    }
+
+    private static Path addOnJar(Path addOn, String prefix) throws IOException {
+        try (var jars = Files.list(addOn.resolve("jars"))) {
+            return jars.filter(j -> j.getFileName().toString().startsWith(prefix + "-")).findFirst().orElseThrow(
+                    () -> new IOException("the Spark add-on " + addOn + " has no " + prefix + " jar; unpack cgformer-spark.tar.gz again"))
+                    .toAbsolutePath();
+        }
+    }
+
+    private static void runDriver(Path addOn, List<String> command, Consumer<String> progress) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("SPARK_HOME", addOn.toAbsolutePath().toString());
         Process driver = builder.start();

@@ -40,6 +40,8 @@ class SparkScreeningTest {
     Path addOn;
     Path examples;
     Path local;
+    /** The spark-submit the next run starts its driver with; null: the engine's own java. */
+    String submit;
 
     @BeforeAll
     void screenLocally() throws Exception {
@@ -65,6 +67,29 @@ class SparkScreeningTest {
         assertEquals(0, result.code(), result::toString);
         assertTrue(result.err().contains("24 candidates in 3 partitions on spark (local[2])"), result::toString);
         assertSameRanking(local, report);
+    }
+
+    /** Candidates that cannot be made (every combination: too much Na for NASICON) keep their reason, as in a local run. */
+    @Test
+    void sparkListsBadCandidatesWithTheLocalReason() throws Exception {
+        List<String> every = List.of("--all", "--limit", "12");
+        CgformerProcess.Result here = screen(work.resolve("all-local"), every);
+        CgformerProcess.Result spread = screen(work.resolve("all-spark"), concat(every, List.of("--engine", "spark", "--master", "local[2]",
+                "--partitions", "2")));
+        assertEquals(0, here.code(), here::toString);
+        assertEquals(0, spread.code(), spread::toString);
+        List<String> failed = Files.readAllLines(work.resolve("all-spark").resolve("candidates.csv")).stream()
+                .filter(l -> l.contains(",failed,")).toList();
+        assertEquals(12, failed.size(), "the first 12 combinations have 6.2 Na per formula unit");
+        assertTrue(failed.get(0).contains("structure generation: 6.2 Na per formula unit needs"), failed.get(0));
+        assertEquals(Files.readAllLines(work.resolve("all-local").resolve("candidates.csv")),
+                Files.readAllLines(work.resolve("all-spark").resolve("candidates.csv")));
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test
@@ -127,8 +152,9 @@ class SparkScreeningTest {
         }
     }
 
+    /** Labelling on Spark, the driver started through spark-submit (the add-on's own, as a cluster's would be used). */
     @Test
-    void datasetBvseOnSparkGivesTheLocalLabels() throws Exception {
+    void datasetBvseOnSparkThroughSparkSubmitGivesTheLocalLabels() throws Exception {
         // the structures the local screening kept (shortlist, Pareto front, parent) and one broken file
         Path source = Files.createDirectories(work.resolve("label-source"));
         try (Stream<Path> cifs = Files.list(local.resolve("structures"))) {
@@ -145,12 +171,18 @@ class SparkScreeningTest {
 
         List<String> label = List.of("dataset", "bvse", source.toString(), "--resolution", "0.5");
         CgformerProcess.Result one = run(work.resolve("labels-local"), label, List.of());
-        CgformerProcess.Result spread = run(work.resolve("labels-spark"), label, List.of("--engine", "spark", "--master", "local[2]", "--partitions",
-                "3"));
+        submit = addOn.resolve("bin/spark-submit").toString();
+        CgformerProcess.Result spread;
+        try {
+            spread = run(work.resolve("labels-spark"), label, List.of("--engine", "spark", "--master", "local[2]", "--partitions", "3"));
+        } finally {
+            submit = null;
+        }
         // exit 1: the broken file is refused, in both
         assertEquals(1, one.code(), one::toString);
         assertEquals(1, spread.code(), spread::toString);
         assertTrue(spread.err().contains("spark: 3 partitions on local[2]"), spread::toString);
+        assertTrue(spread.err().contains("started with " + addOn.resolve("bin/spark-submit")), spread::toString);
         for (String file : List.of("id_prop.csv", "refused.csv")) {
             assertEquals(sortedLines(work.resolve("labels-local").resolve(file)), sortedLines(work.resolve("labels-spark").resolve(file)), file);
         }
@@ -169,6 +201,9 @@ class SparkScreeningTest {
         ProcessBuilder builder = CgformerProcess.builder(CgformerProcess.runtime(), work, work.resolve("cache-" + output.getFileName()),
                 args.toArray(String[]::new));
         builder.environment().put("CGFORMER_SPARK_HOME", addOn.toString());
+        if (submit != null) {
+            builder.environment().put("CGFORMER_SPARK_SUBMIT", submit);
+        }
         Path out = output.resolveSibling(output.getFileName() + ".out");
         Path err = output.resolveSibling(output.getFileName() + ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -193,7 +228,8 @@ class SparkScreeningTest {
     List<String> command(Path report, List<String> engine) {
         List<String> command = new ArrayList<>(List.of("screen", examples.resolve("nasicon-zr-site.designspace").toString(), "--eb-model",
                 examples.resolve("models/eb-pretrained-cgcnn").toString(), "--ehull-model", examples.resolve("models/ehull-cgcnn").toString()));
-        command.addAll(INPUT);
+        // the arguments may name their own candidates (--all --limit N); else the 24 of INPUT
+        command.addAll(engine.contains("--limit") ? INPUT.subList(2, INPUT.size()) : INPUT);
         command.addAll(engine);
         command.addAll(List.of("-o", report.toString()));
         return command;
