@@ -80,15 +80,9 @@ public class DefaultDatasetLabeller implements DatasetLabeller {
         PartitionEngine engine = engines.stream().filter(e -> e.name().equals(execution.engine())).findFirst()
                 .orElseThrow(() -> new IOException("no engine '" + execution.engine() + "' is installed; the Spark engine needs the Spark "
                         + "add-on, see docs/distributed.md"));
-        if (!Files.isDirectory(request.source())) {
-            throw new IOException("no such folder: " + request.source());
-        }
-        Files.createDirectories(request.output());
-        Run run = new Run(request, List.copyOf(readers), calculator);
+        Run run = start(request, listener);
         Set<String> done = run.doneIds();
-        List<Path> todo = structureFiles(request.source(), run.readers).stream().filter(f -> !done.contains(DatasetLabeller.id(f)))
-                .toList();
-        listener.started(done.size(), todo.size());
+        List<Path> todo = run.todo;
         if (!todo.isEmpty()) {
             PartitionedLabelling partitioned = PartitionedLabelling.write(request, todo, request.output().resolve(PARTITIONS));
             List<Partition> all = Partition.split(todo.size(), execution.partitionsFor(todo.size(), DEFAULT_PARTITION_SIZE));
@@ -149,20 +143,28 @@ public class DefaultDatasetLabeller implements DatasetLabeller {
 
     @Override
     public LabellingResult label(LabellingRequest request, LabellingListener listener) throws IOException {
+        Run run = start(request, listener);
+        BatchResult<Path, Double> result = run.label(run.todo, listener);
+        run.writeMetadata();
+        copyRecipe(request, listener);
+        return new LabellingResult(result.processed().size(), result.refused().size(), result.notStarted().size(),
+                request.output());
+    }
+
+    /**
+     * A run over the structures of the source not labelled or refused yet ({@link Run#todo}); the listener is told how
+     * many are done and to do.
+     */
+    private Run start(LabellingRequest request, LabellingListener listener) throws IOException {
         if (!Files.isDirectory(request.source())) {
             throw new IOException("no such folder: " + request.source());
         }
         Files.createDirectories(request.output());
         Run run = new Run(request, List.copyOf(readers), calculator);
         Set<String> done = run.doneIds();
-        List<Path> todo = structureFiles(request.source(), run.readers).stream().filter(f -> !done.contains(DatasetLabeller.id(f)))
-                .toList();
-        listener.started(done.size(), todo.size());
-        BatchResult<Path, Double> result = run.label(todo, listener);
-        run.writeMetadata();
-        copyRecipe(request, listener);
-        return new LabellingResult(result.processed().size(), result.refused().size(), result.notStarted().size(),
-                request.output());
+        run.todo = structureFiles(request.source(), run.readers).stream().filter(f -> !done.contains(DatasetLabeller.id(f))).toList();
+        listener.started(done.size(), run.todo.size());
+        return run;
     }
 
     /** The files of {@code folder} (recursively) that an installed reader accepts, sorted. */
@@ -197,6 +199,8 @@ public class DefaultDatasetLabeller implements DatasetLabeller {
         private final BvseCalculator calculator;
         private final Path labels;
         private final Path refused;
+        /** The structures this run labels: set by {@link DefaultDatasetLabeller#start}. */
+        private List<Path> todo = List.of();
 
         Run(LabellingRequest request, List<StructureReader> readers, BvseCalculator calculator) {
             this.request = request;
