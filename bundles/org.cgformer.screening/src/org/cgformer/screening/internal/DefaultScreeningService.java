@@ -247,7 +247,7 @@ public class DefaultScreeningService implements ScreeningService {
             if (options.validate() > 0 && oracle == null) {
                 throw new ScreeningException("validation needs the BVSE calculator service (bundle org.cgformer.bvse), which is not running");
             }
-            key += "|validate=" + options.validate() + "@" + options.oracleResolution();
+            key += "|validate=" + options.validate() + "@" + options.oracleResolution() + "x" + options.oracleDecorations();
             fresh = stage("validate", key, fresh, this::validate);
             seconds.put("report", null);
             List<Candidate> read = ReportFiles.readCandidates(report.resolve(ReportFiles.CANDIDATES));
@@ -1083,33 +1083,79 @@ public class DefaultScreeningService implements ScreeningService {
                     Math.min(options.top(), labelled.size()), main.topRecall(), main.mae()));
         }
 
-        /** The oracle's barriers (id to Ea3D, eV) and refusals (id to reason) of one validation, and its wall-clock time. */
-        record OracleLabels(Map<String, Double> values, Map<String, String> refused, double seconds) {
+        /**
+         * The oracle's barriers (id to Ea3D, eV: the mean over the candidate's decorations), each decoration's barrier
+         * (id to values), refusals (id to reason) of one validation, and its wall-clock time.
+         */
+        record OracleLabels(Map<String, Double> values, Map<String, double[]> decorations, Map<String, String> refused, double seconds) {
         }
 
-        /** BVSE Ea3D of {@code chosen} on all threads; data problems are refusals with their reason, bugs fail the stage. */
+        /**
+         * BVSE Ea3D of {@code chosen} on all threads, each the mean over {@code options.oracleDecorations()} structures:
+         * the candidate's own, then decorations made with seeds seed + rank + k x {@link ScreeningOptions#ORACLE_SEED_STRIDE}
+         * (written to {@code stages/oracle/} while labelled). A decoration without a 3-D path below the ceiling, or one
+         * that cannot be read, is left out of the mean; a candidate none of whose decorations gives a barrier is refused
+         * with the first reason. Bugs fail the stage.
+         */
         OracleLabels labelWithOracle(List<Candidate> chosen, BvseOptions bvseOptions) throws IOException, ScreeningException {
             Map<String, Double> truth = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, double[]> decorations = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
+            int count = options.oracleDecorations();
             ProgressMeter meter = new ProgressMeter(listener, "validate", chosen.size(), 0);
             Map<String, Entry> byId = entriesById();
+            Path scratch = Files.createDirectories(stageFile("oracle"));
+            ThreadLocal<StructureRecipes.Builder> builders = new ThreadLocal<>();
             long start = System.nanoTime();
             parallel(chosen, c -> {
-                Path file = structure(byId.get(c.id()), runRecipe); // a rerun may have deleted it (keepReportedStructures)
-                try {
-                    StructureIons ions = StructureIons.of(StructureReader.readFile(runReaders, file).structure());
-                    BvseResult result = oracle.compute(ions.lattice(), ions.sites(), bvseOptions);
-                    if (result.ea3D() == null) {
-                        refused.put(c.id(), "no 3-D path below " + bvseOptions.maxBarrierEv() + " eV");
-                    } else {
-                        truth.put(c.id(), result.ea3D());
+                Entry e = byId.get(c.id());
+                List<Double> barriers = new ArrayList<>();
+                String firstReason = null;
+                for (int k = 0; k < count; k++) {
+                    Path file = k == 0 ? structure(e, runRecipe) : oracleDecoration(e, k, scratch, builders); // a rerun may have deleted k = 0
+                    try {
+                        StructureIons ions = StructureIons.of(StructureReader.readFile(runReaders, file).structure());
+                        BvseResult result = oracle.compute(ions.lattice(), ions.sites(), bvseOptions);
+                        if (result.ea3D() != null) {
+                            barriers.add(result.ea3D());
+                        } else if (firstReason == null) {
+                            firstReason = "no 3-D path below " + bvseOptions.maxBarrierEv() + " eV";
+                        }
+                    } catch (StructureFormatException | StructureException | BvseException x) {
+                        firstReason = firstReason == null ? describe(x) : firstReason;
+                    } finally {
+                        if (k > 0) {
+                            Files.deleteIfExists(file);
+                        }
                     }
-                } catch (StructureFormatException | StructureException | BvseException e) {
-                    refused.put(c.id(), describe(e));
+                }
+                if (barriers.isEmpty()) {
+                    refused.put(c.id(), firstReason);
+                } else {
+                    double[] values = barriers.stream().mapToDouble(Double::doubleValue).toArray();
+                    decorations.put(c.id(), values);
+                    truth.put(c.id(), java.util.Arrays.stream(values).average().orElseThrow());
                 }
                 meter.worked();
             });
-            return new OracleLabels(truth, refused, (System.nanoTime() - start) / 1e9);
+            Files.deleteIfExists(scratch);
+            return new OracleLabels(truth, decorations, refused, (System.nanoTime() - start) / 1e9);
+        }
+
+        /** Decoration {@code k} (at least 1) of the candidate with the run's recipe, as a CIF in {@code folder}. */
+        Path oracleDecoration(Entry e, int k, Path folder, ThreadLocal<StructureRecipes.Builder> builders) throws IOException, ScreeningException {
+            try {
+                StructureRecipes.Builder builder = builders.get();
+                if (builder == null) {
+                    builder = builder(distinctRecipes().get(0)); // the run's own recipe comes first
+                    builders.set(builder);
+                }
+                Path file = folder.resolve(e.id() + "_decoration" + k + ".cif");
+                writeAtomically(file, builder.cif(e, options.seed() + e.enumerationRank() + k * ScreeningOptions.ORACLE_SEED_STRIDE));
+                return file;
+            } catch (DesignException | NasiconException | StructureException x) {
+                throw new ScreeningException(e.id() + " " + e.formula() + ": cannot make oracle decoration " + k + ": " + describe(x), x);
+            }
         }
 
         /** One ranking scored against the oracle: its predicted barriers of the labelled candidates, in their order. */
@@ -1168,7 +1214,11 @@ public class DefaultScreeningService implements ScreeningService {
                     "random ranking: the mean over " + OracleValidation.RANDOM_DRAWS + " random orders of the oracle's values"));
             Map<String, Object> skill = new LinkedHashMap<>();
             skill.put("oracle", "BVSE Ea3D (" + BvseResult.CONVENTION + "; parameters " + oracle.parameterTable() + "; "
-                    + bvseOptions.describe() + ")");
+                    + bvseOptions.describe() + ")" + (options.oracleDecorations() == 1 ? " of each candidate's structure"
+                            : ", the mean over " + options.oracleDecorations() + " decorations of each candidate (its structure and seeds "
+                                    + "seed + rank + k x " + ScreeningOptions.ORACLE_SEED_STRIDE + ")"));
+            skill.put("oracleDecorations", options.oracleDecorations());
+            oracleNoise(oracleLabels, labelled, y).forEach(skill::put);
             skill.put("n", labelled.size());
             skill.put("asked", options.validate());
             skill.put("top", Math.min(options.top(), labelled.size()));
@@ -1188,6 +1238,9 @@ public class DefaultScreeningService implements ScreeningService {
                 row.put("formula", labelled.get(i).formula());
                 row.put("rank", labelled.get(i).rank());
                 row.put("oracleEbEv", y[i]);
+                if (options.oracleDecorations() > 1) {
+                    row.put("oracleDecorationsEbEv", oracleLabels.decorations().get(labelled.get(i).id()));
+                }
                 Map<String, Object> predicted = new LinkedHashMap<>();
                 for (Predictor p : predictors) {
                     predicted.put(p.name(), p.values()[i]);
@@ -1204,6 +1257,42 @@ public class DefaultScreeningService implements ScreeningService {
             }
             skill.put("refused", refusedOut);
             return skill;
+        }
+
+        /**
+         * How noisy the oracle is: the spread of its labels between the candidates ({@code oracleSpreadEv}), and with
+         * several decorations, the mean standard deviation between one candidate's decorations
+         * ({@code oracleDecorationStdEv}) and the standard error of a label ({@code oracleLabelErrorEv}). A ranking
+         * cannot agree with an oracle better than the oracle agrees with itself.
+         */
+        Map<String, Object> oracleNoise(OracleLabels labels, List<Candidate> labelled, double[] y) {
+            Map<String, Object> noise = new LinkedHashMap<>();
+            noise.put("oracleSpreadEv", std(y));
+            if (options.oracleDecorations() > 1) {
+                double within = 0;
+                double error = 0;
+                int n = 0;
+                for (Candidate c : labelled) {
+                    double[] values = labels.decorations().get(c.id());
+                    if (values.length > 1) {
+                        within += std(values);
+                        error += std(values) / Math.sqrt(values.length);
+                        n++;
+                    }
+                }
+                noise.put("oracleDecorationStdEv", n == 0 ? Double.NaN : within / n);
+                noise.put("oracleLabelErrorEv", n == 0 ? Double.NaN : error / n);
+            }
+            return noise;
+        }
+
+        /** Sample standard deviation (n - 1); 0 for fewer than 2 values. */
+        static double std(double[] values) {
+            if (values.length < 2) {
+                return 0;
+            }
+            double mean = java.util.Arrays.stream(values).average().orElseThrow();
+            return Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
         }
 
         /** Model folders whose labels the barrier models have seen, besides the model's own: the baseline and the pre-trained parents. */

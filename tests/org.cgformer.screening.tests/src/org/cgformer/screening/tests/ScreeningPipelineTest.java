@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,38 @@ class ScreeningPipelineTest {
         String html = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.indexOf("How far to trust this ranking") < html.indexOf("<h2>Models"), "skill first");
         assertFalse(html.contains("Skill unmeasured"));
+
+        // an oracle averaged over 3 decorations: only validation and report run again; decoration 0 is the candidate's own
+        // structure (the label above), the others are other decorations of the same composition, and the label is the mean
+        Map<String, Double> single = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            single.put(detail.path("candidates").get(i).path("id").asText(), oracle[i]);
+        }
+        ScreeningResult averaged = service.screen(design, options.withOracleDecorations(3), report, ScreeningListener.SILENT);
+        assertEquals(List.of("funnel", "generate", "featurize", "predict", "rank"), averaged.resumedStages());
+        JsonNode detail3 = new ObjectMapper().readTree(report.resolve("stages").resolve("skill.json").toFile());
+        assertTrue(detail3.path("oracle").asText().contains("mean over 3 decorations"), detail3.path("oracle").asText());
+        assertEquals(3, detail3.path("oracleDecorations").asInt());
+        boolean anyDiffers = false;
+        for (JsonNode c : detail3.path("candidates")) {
+            JsonNode values = c.path("oracleDecorationsEbEv");
+            assertTrue(values.size() >= 1 && values.size() <= 3, c.toString());
+            double sum = 0;
+            for (JsonNode v : values) {
+                sum += v.asDouble();
+                anyDiffers |= Math.abs(v.asDouble() - values.get(0).asDouble()) > 1e-6;
+            }
+            assertEquals(sum / values.size(), c.path("oracleEbEv").asDouble(), 1e-12, "the label is the mean");
+            Double own = single.get(c.path("id").asText());
+            if (own != null && values.size() == 3) {
+                assertEquals(own, values.get(0).asDouble(), 1e-12, "decoration 0 is the screened structure");
+            }
+        }
+        assertTrue(anyDiffers, "other decorations give other barriers: " + detail3.path("candidates"));
+        assertTrue(detail3.path("oracleDecorationStdEv").asDouble() > 0, detail3.toString());
+        try (var left = Files.list(report.resolve("stages"))) {
+            assertFalse(left.anyMatch(f -> f.getFileName().toString().equals("oracle")), "the decorations' scratch folder is gone");
+        }
     }
 
     @Test

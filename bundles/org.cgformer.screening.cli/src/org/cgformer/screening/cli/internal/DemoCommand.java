@@ -69,6 +69,11 @@ public class DemoCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; 0 = skill unmeasured).")
     int validate;
 
+    @Option(names = "--oracle-decorations", defaultValue = "1", paramLabel = "N",
+            description = "Decorations per validated candidate whose mean barrier is the oracle's label (default: ${DEFAULT-VALUE}; "
+                    + "see cgformer screen --help).")
+    int oracleDecorations;
+
     @Option(names = "--ehull-model", paramLabel = "DIR",
             description = "Stability model (meV/atom) to screen with (default: examples/models/ehull-cgcnn when shipped: on the "
                     + "same folds it beats the CGformer ensemble, examples/models/README.md).")
@@ -144,7 +149,8 @@ public class DemoCommand implements Callable<Integer> {
         }
         List<String> screen = new ArrayList<>(List.of("screen", designFile.toString(), "--eb-model", ebModel.toString(), "--eb-baseline",
                 ebBaseline.toString(), "--decorations", Integer.toString(decorations), "--limit", Integer.toString(limit), "--validate",
-                Integer.toString(validate), "--oracle-resolution", Double.toString(resolution), "-o", report.toString()));
+                Integer.toString(validate), "--oracle-resolution", Double.toString(resolution), "--oracle-decorations",
+                Integer.toString(oracleDecorations), "-o", report.toString()));
         if (ehull != null) {
             screen.addAll(List.of("--ehull-model", ehull.toString()));
         }

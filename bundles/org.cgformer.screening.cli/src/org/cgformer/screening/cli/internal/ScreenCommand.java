@@ -97,6 +97,12 @@ public class ScreenCommand implements Callable<Integer> {
             description = "BVSE grid spacing of the oracle; use the fine-tuning labels' (default: ${DEFAULT-VALUE}).")
     double oracleResolution;
 
+    @Option(names = "--oracle-decorations", defaultValue = "1", paramLabel = "N",
+            description = "Label each validated candidate with the oracle's mean over N decorations (its structure and N-1 more); "
+                    + "one decoration's barrier varies between decorations about as much as between compositions (default: "
+                    + "${DEFAULT-VALUE}).")
+    int oracleDecorations;
+
     @Option(names = "--keep-graphs", description = "Keep the candidates' crystal graph files (graphs/, about 2 MB per candidate); "
             + "by default they are deleted when the run is done.")
     boolean keepGraphs;
@@ -127,7 +133,7 @@ public class ScreenCommand implements Callable<Integer> {
     ScreeningOptions options() {
         return ScreeningOptions.defaults(ebModel, ehullModel).withBaselines(ebBaseline, ehullBaseline).withAll(all).withTop(top)
                 .withScore(ceiling, risk).withGeneration(groups, decorations, seed).withCalibration(calibration)
-                .withBatchSize(batchSize).withLimit(limit).withValidation(validate, oracleResolution).withKeepGraphs(keepGraphs)
+                .withBatchSize(batchSize).withLimit(limit).withValidation(validate, oracleResolution).withOracleDecorations(oracleDecorations).withKeepGraphs(keepGraphs)
                 .withKeepStructures(keepStructures);
     }
 
