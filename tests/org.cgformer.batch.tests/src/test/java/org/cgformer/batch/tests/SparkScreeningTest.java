@@ -35,6 +35,8 @@ class SparkScreeningTest {
 
     /** 24 candidates, 2 decorations: small enough for a test, 3 partitions of 8. */
     static final List<String> INPUT = List.of("--limit", "24", "--decorations", "2");
+    /** Every Spark process of the test binds to the loopback interface, whatever the machine's host name resolves to. */
+    static final String LOOPBACK = "127.0.0.1";
 
     Path work;
     Path addOn;
@@ -106,6 +108,7 @@ class SparkScreeningTest {
         ProcessBuilder builder = CgformerProcess.builder(CgformerProcess.runtime(), work, work.resolve("cache-cluster"),
                 command(report, List.of("--engine", "spark", "--master", master, "--partitions", "4")).toArray(String[]::new));
         builder.environment().put("CGFORMER_SPARK_HOME", addOn.toString());
+        builder.environment().put("SPARK_LOCAL_IP", LOOPBACK);
         builder.redirectErrorStream(true);
         Process screening = builder.start();
         CountDownLatch firstPartition = new CountDownLatch(1);
@@ -119,7 +122,7 @@ class SparkScreeningTest {
             h.descendants().forEach(ProcessHandle::destroyForcibly);
             h.destroyForcibly();
         });
-        Process replacement = cluster("worker", master, "--cores", "2", "--memory", "3g");
+        Process replacement = cluster("worker", master, "--host", "127.0.0.1", "--cores", "2", "--memory", "3g");
         try {
             assertTrue(screening.waitFor(10, TimeUnit.MINUTES), () -> "the job did not finish after the worker was replaced:\n" + output);
             reader.get(1, TimeUnit.MINUTES);
@@ -201,6 +204,7 @@ class SparkScreeningTest {
         ProcessBuilder builder = CgformerProcess.builder(CgformerProcess.runtime(), work, work.resolve("cache-" + output.getFileName()),
                 args.toArray(String[]::new));
         builder.environment().put("CGFORMER_SPARK_HOME", addOn.toString());
+        builder.environment().put("SPARK_LOCAL_IP", LOOPBACK);
         if (submit != null) {
             builder.environment().put("CGFORMER_SPARK_SUBMIT", submit);
         }
@@ -241,6 +245,7 @@ class SparkScreeningTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         builder.environment().put("CGFORMER_SPARK_STATE", work.resolve("spark-cluster").toString());
+        builder.environment().put("SPARK_LOCAL_IP", LOOPBACK);
         builder.environment().put("CGFORMER_DJL_CACHE", System.getProperty("cgformer.djl.cache"));
         builder.redirectError(work.resolve("cluster-" + args[0] + ".err").toFile());
         return builder.start();
