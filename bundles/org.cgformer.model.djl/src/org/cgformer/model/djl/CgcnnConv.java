@@ -89,7 +89,7 @@ public final class CgcnnConv extends VersionedBlock {
      *
      * <p>In inference the gate norm follows: BN(x) = (x − mean) s + β with s = γ / √(var + ε) from its running
      * statistics, an affine map per column, so it is folded into W and b (rows of W scaled by s, b' = (b − mean) s + β)
-     * and the result is already normalised: no pass over the N·M·2H array for the norm (a sixth of the convolution's
+     * and the result is already normalised: no pass over the N·M·2H array for the norm (a tenth of the convolution's
      * time), and the scaled slices of W are contiguous, which the matrix product over the N·M slots runs faster on than
      * on strided column slices. Same values up to float rounding.
      */
