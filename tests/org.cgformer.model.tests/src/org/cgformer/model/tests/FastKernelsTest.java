@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+
+import org.cgformer.graph.api.CrystalGraph;
+import org.cgformer.graph.api.FeaturizerRegistry;
+import org.cgformer.graph.api.GraphBatch;
 
 import org.cgformer.djl.api.TensorRuntime;
 import org.cgformer.model.djl.CgcnnConv;
 import org.cgformer.model.djl.GraphInputs;
 import org.cgformer.model.cgformer.nn.GraphAttentionLayer;
+import org.cgformer.structure.api.Structure;
+import org.cgformer.structure.api.StructureReader;
 import org.junit.jupiter.api.Test;
 
 import ai.djl.ndarray.NDArray;
@@ -26,9 +34,12 @@ import ai.djl.training.initializer.NormalInitializer;
 
 /**
  * The faster kernels of the graph models against the straightforward computation: {@link GraphInputs#rows} (an
- * embedding lookup) against advanced indexing, the in-place inference path of {@link GraphAttentionLayer} against its
- * training path and against the attention written out with the advanced-indexing gather of the spatial bias, and
- * {@link CgcnnConv} (split linear layer) against the linear layer over concat(v_i, v_j, e_ij), both within float tolerance.
+ * embedding lookup) against advanced indexing, the in-place inference path of {@link GraphAttentionLayer} (spatial bias
+ * gathered per head, scale on the queries, no key mask for one structure) against its training path and against the
+ * attention written out with the advanced-indexing gather of the spatial bias, and {@link CgcnnConv} (split linear
+ * layer, in inference with the gate norm folded into it and the core's softplus floored) against the linear layer over
+ * concat(v_i, v_j, e_ij) and its batch norm, all within float tolerance; on random data and on the crystal graphs of the
+ * real NASICON hosts of the example design space, whose edge features hold the tiny values {@link GraphInputs} flushes.
  */
 class FastKernelsTest {
 
@@ -131,6 +142,116 @@ class FastKernelsTest {
                 }
             }
         }
+    }
+
+    /** The NASICON hosts of the example design space: Zr site shared (partial occupancy), and ordered. */
+    private static final List<String> HOSTS = List.of("nasicon/Na3Zr2Si2PO12_R-3c_average.cif", "nasicon/Na4Zr2Si3O12_R-3c.cif");
+
+    @Test
+    void inputsOfRealNasiconGraphsFlushOnlyTinyFeatures() throws Exception {
+        TensorRuntime runtime = Fixtures.service(TensorRuntime.class);
+        for (String featurizer : new String[] {"cgformer", "cgcnn"}) {
+            CrystalGraph graph = nasicon(HOSTS.get(0), featurizer);
+            float[] original = graph.edgeFeatures();
+            try (NDManager manager = runtime.newManager()) {
+                float[] edges = GraphInputs.of(manager, GraphBatch.of(List.of(graph)), true, 24, MAX_PATH).get(1).toFloatArray();
+                int flushed = 0;
+                for (int i = 0; i < original.length; i++) {
+                    if (Math.abs(original[i]) < 1e-20f) {
+                        assertTrue(edges[i] == 0f, featurizer + ": tiny feature " + i + " kept as " + edges[i]);
+                        flushed += original[i] != 0f ? 1 : 0;
+                    } else {
+                        assertTrue(edges[i] == original[i], featurizer + ": feature " + i + " changed from " + original[i] + " to " + edges[i]);
+                    }
+                }
+                // the Gaussian tails this is about: without them the test would prove nothing
+                assertTrue(flushed > original.length / 100, featurizer + ": only " + flushed + " tiny features in " + original.length);
+            }
+        }
+    }
+
+    @Test
+    void attentionLayerOnRealNasiconGraphsMatchesTrainingPathAndReference() throws Exception {
+        TensorRuntime runtime = Fixtures.service(TensorRuntime.class);
+        List<CrystalGraph> graphs = List.of(nasicon(HOSTS.get(0), "cgformer"), nasicon(HOSTS.get(1), "cgformer"));
+        try (NDManager manager = runtime.newManager()) {
+            // one structure (no padding, no key mask) and both (the smaller one padded)
+            for (List<CrystalGraph> batch : List.of(graphs.subList(0, 1), graphs)) {
+                try (NDManager sub = manager.newSubManager()) {
+                    NDList inputs = GraphInputs.of(sub, GraphBatch.of(batch), true, 24, MAX_PATH);
+                    long b = batch.size();
+                    long p = inputs.get(8).getShape().get(3);
+                    GraphAttentionLayer layer = GraphAttentionLayer.builder().setHiddenSize(HIDDEN).optHeads(HEADS).optMaxPath(MAX_PATH).build();
+                    layer.setInitializer(new NormalInitializer(0.5f), parameter -> true);
+                    layer.initialize(sub, DataType.FLOAT32, new Shape(b, p, HIDDEN), new Shape(b * p * p), new Shape(b, 1, 1, p));
+                    NDArray x = sub.randomNormal(new Shape(b, p, HIDDEN));
+                    NDList in = new NDList(x, inputs.get(7), inputs.get(8));
+                    float[] inference = layer.forward(new ParameterStore(sub, false), in, false).singletonOrThrow().toFloatArray();
+                    float[] training = layer.forward(new ParameterStore(sub, false), in, true).singletonOrThrow().toFloatArray();
+                    float[] reference = reference(layer, x, inputs.get(7).toIntArray(), inputs.get(8), sub).toFloatArray();
+                    boolean[] real = GraphBatch.of(batch).nodeMask();
+                    for (int i = 0; i < inference.length; i++) {
+                        if (!real[i / HIDDEN]) {
+                            continue; // padding rows: what they hold is never read
+                        }
+                        assertTrue(Math.abs(inference[i] - training[i]) <= TOLERANCE, b + " graphs, inference vs training at " + i + ": "
+                                + inference[i] + " vs " + training[i]);
+                        assertTrue(Math.abs(inference[i] - reference[i]) <= TOLERANCE, b + " graphs, inference vs reference at " + i + ": "
+                                + inference[i] + " vs " + reference[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void cgcnnConvOnRealNasiconGraphWithRunningStatisticsMatchesTheConcatenatedLinear() throws Exception {
+        TensorRuntime runtime = Fixtures.service(TensorRuntime.class);
+        CrystalGraph graph = nasicon(HOSTS.get(0), "cgcnn");
+        int h = 16;
+        try (NDManager manager = runtime.newManager()) {
+            NDList inputs = GraphInputs.of(manager, GraphBatch.of(List.of(graph)), false, 24, MAX_PATH);
+            long n = graph.nodes();
+            CgcnnConv conv = CgcnnConv.builder().setHiddenSize(h).build();
+            conv.setInitializer(new NormalInitializer(0.5f), parameter -> parameter.getType() != Parameter.Type.RUNNING_MEAN
+                    && parameter.getType() != Parameter.Type.RUNNING_VAR);
+            conv.initialize(manager, DataType.FLOAT32, new Shape(n, h), inputs.get(1).getShape(), inputs.get(2).getShape(), inputs.get(3).getShape());
+            // running statistics as after training (initially mean 0 and variance 1, which would make folding the norm trivial)
+            for (int child : new int[] {1, 2}) {
+                var norm = conv.getChildren().valueAt(child).getParameters();
+                NDArray mean = norm.get("runningMean").getArray();
+                mean.addi(manager.randomNormal(mean.getShape()));
+                NDArray variance = norm.get("runningVar").getArray();
+                variance.muli(manager.randomUniform(0.2f, 3f, variance.getShape()));
+            }
+            // node states of ordinary size, then so negative that the core's softplus inputs fall below its floor of -40
+            for (float shift : new float[] {0f, -200f}) {
+                try (NDManager sub = manager.newSubManager()) {
+                    NDArray nodes = sub.randomNormal(new Shape(n, h)).add(shift);
+                    NDList in = new NDList(nodes, inputs.get(1), inputs.get(2), inputs.get(3));
+                    ParameterStore ps = new ParameterStore(sub, false);
+                    float[] fast = conv.forward(ps, in, false).singletonOrThrow().toFloatArray();
+                    float[] reference = concatenated(conv, ps, in, false).toFloatArray();
+                    for (int i = 0; i < fast.length; i++) {
+                        assertTrue(Math.abs(fast[i] - reference[i]) <= TOLERANCE * Math.max(1f, Math.abs(reference[i])), "shift " + shift
+                                + " at " + i + ": " + fast[i] + " vs " + reference[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A NASICON host of ../shared/data featurized with the named featurizer and the default graph options. */
+    private static CrystalGraph nasicon(String relative, String featurizer) throws Exception {
+        Path file = Fixtures.data(relative);
+        Structure structure = null;
+        for (StructureReader reader : Fixtures.services(StructureReader.class)) {
+            if (reader.canRead(file.toString())) {
+                structure = reader.read(file).structure();
+            }
+        }
+        assertTrue(structure != null, "no reader for " + file);
+        return Fixtures.service(FeaturizerRegistry.class).get(featurizer).featurize(structure);
     }
 
     /** CGCNN's convolution as written before: z = concat(v_i, v_j, e_ij) through the {@code full} layer, with the children. */

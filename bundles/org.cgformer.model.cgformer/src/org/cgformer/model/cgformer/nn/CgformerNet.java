@@ -93,7 +93,8 @@ public final class CgformerNet extends VersionedBlock {
         long b = in.get(4).getShape().get(0);
         long p = in.get(8).getShape().get(3);
         NDArray x = GraphInputs.rows(nodes, in.get(9)).reshape(b, p, hiddenSize);
-        NDArray spatial = in.get(7);
+        // int64 once for all layers (the gather of their spatial bias needs it; GraphInputs makes int32, half the copying)
+        NDArray spatial = in.get(7).toType(DataType.INT64, false);
         NDArray keyMask = in.get(8);
         if (graphToken != null) {
             // the token first in every crystal: it attends to all atoms and they to it, at the virtual distance maxPath+2

@@ -22,7 +22,8 @@ import ai.djl.util.PairList;
  * shortest-path length φ (0..maxPath, maxPath+1 = unreachable); padding keys get -1e9. Optional dropout on both
  * residual branches while training.
  *
- * <p>Inputs: {@code x [B, P, H]}, {@code spatial [B*P*P]} int32 or int64, {@code keyMask [B, 1, 1, P]}. Output {@code [B, P, H]}.
+ * <p>Inputs: {@code x [B, P, H]}, {@code spatial [B*P*P]} int64 (int32 is converted, once per layer), {@code keyMask [B, 1, 1, P]}.
+ * Output {@code [B, P, H]}.
  */
 public final class GraphAttentionLayer extends VersionedBlock {
 
@@ -82,18 +83,25 @@ public final class GraphAttentionLayer extends VersionedBlock {
         long d = h / heads;
         NDArray flat = x.reshape(b * p, h);
         NDArray y = attentionNorm.forward(ps, new NDList(flat), training).singletonOrThrow();
-        NDArray q = heads(query.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
+        // 1/√d on q ([P, H]) instead of on the logits ([heads, P, P]): the same product up to float rounding
+        NDArray q = heads(query.forward(ps, new NDList(y), training).singletonOrThrow().mul(1.0 / Math.sqrt(d)), b, p, d);
         NDArray k = heads(key.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
         NDArray v = heads(value.forward(ps, new NDList(y), training).singletonOrThrow(), b, p, d);
-        // [B*P*P, heads] looked up in the small [maxPath+2(+1), heads] table, into the batch's manager (see GraphInputs.rows)
-        NDArray bias = GraphInputs.rows(ps.getValue(spatialBias, x.getDevice(), training), inputs.get(1)).reshape(b, p, p, heads)
-                .transpose(0, 3, 1, 2);
+        NDArray bias = spatialBias(ps.getValue(spatialBias, x.getDevice(), training), inputs.get(1), b, p);
         NDArray logits = q.matMul(k.transpose(0, 1, 3, 2));
+        // one structure per batch has no padding (P is its size), and its key mask is all 0
+        boolean padded = b > 1;
         if (GraphInputs.inPlace(training)) {
             // each of these B x heads x P x P arrays would be fresh memory (page faults) kept until the batch is done
-            logits.muli(1.0 / Math.sqrt(d)).addi(bias).addi(inputs.get(2));
+            logits.addi(bias);
+            if (padded) {
+                logits.addi(inputs.get(2));
+            }
         } else {
-            logits = logits.mul(1.0 / Math.sqrt(d)).add(bias).add(inputs.get(2));
+            logits = logits.add(bias);
+            if (padded) {
+                logits = logits.add(inputs.get(2));
+            }
         }
         NDArray context = logits.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b * p, h);
         flat = flat.add(dropout(out.forward(ps, new NDList(context), training).singletonOrThrow(), training));
@@ -101,6 +109,23 @@ public final class GraphAttentionLayer extends VersionedBlock {
         z = Activation.gelu(ffnIn.forward(ps, new NDList(z), training).singletonOrThrow());
         flat = flat.add(dropout(ffnOut.forward(ps, new NDList(z), training).singletonOrThrow(), training));
         return new NDList(flat.reshape(b, p, h));
+    }
+
+    /**
+     * The spatial bias b_h(φ(i,j)), {@code [B, heads, P, P]}, from the {@code [maxPath+2(+1), heads]} table and the
+     * {@code [B*P*P]} codes: a gather along the table's transposed rows (one contiguous P² block per head), so that
+     * the bias is added to the logits block by block. Looking up rows of {@code heads} floats instead ({@link
+     * GraphInputs#rows}) copies a few bytes per pair and gives a {@code [B, P, P, heads]} array whose transposed add reads
+     * memory with a stride of {@code heads}: about twice the time. The result belongs to the codes' manager (the batch's).
+     */
+    static NDArray spatialBias(NDArray table, NDArray codes, long b, long p) {
+        long heads = table.getShape().get(1);
+        // a view of the parameter: the batch owns it (closing it leaves the parameter as it is)
+        NDArray rows = table.transpose();
+        rows.attach(codes.getManager());
+        NDArray index = (codes.getDataType() == DataType.INT64 ? codes : codes.toType(DataType.INT64, false)).reshape(1, -1)
+                .broadcast(new Shape(heads, codes.size()));
+        return rows.gather(index, 1).reshape(heads, b, p, p).transpose(1, 0, 2, 3);
     }
 
     /** Dropout of a residual branch while training (none at rate 0 and in inference). */
