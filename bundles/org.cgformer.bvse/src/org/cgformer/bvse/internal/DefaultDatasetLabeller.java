@@ -77,23 +77,20 @@ public class DefaultDatasetLabeller implements DatasetLabeller {
         if (execution.local()) {
             return label(request, listener);
         }
-        PartitionEngine engine = engines.stream().filter(e -> e.name().equals(execution.engine())).findFirst()
-                .orElseThrow(() -> new IOException("no engine '" + execution.engine() + "' is installed; the Spark engine needs the Spark "
-                        + "add-on, see docs/distributed.md"));
+        PartitionEngine engine = PartitionEngine.find(engines, execution.engine());
         Run run = start(request, listener);
         Set<String> done = run.doneIds();
         List<Path> todo = run.todo;
         if (!todo.isEmpty()) {
             PartitionedLabelling partitioned = PartitionedLabelling.write(request, todo, request.output().resolve(PARTITIONS));
             List<Partition> all = Partition.split(todo.size(), execution.partitionsFor(todo.size(), DEFAULT_PARTITION_SIZE));
-            List<Partition> missing = all.stream().filter(p -> !Files.isRegularFile(partitioned.results().resolve(p.fileName()))).toList();
+            List<Partition> missing = Partition.unfinished(all, partitioned.results());
             if (missing.size() < all.size()) {
                 listener.note((all.size() - missing.size()) + " of " + all.size() + " partitions finished by an earlier run are kept");
             }
-            List<String> command = List.of("dataset-bvse-partition", partitioned.request().toString(), "--from", PartitionedJob.FROM, "--to",
-                    PartitionedJob.TO, "--threads", PartitionedJob.THREADS, "--out", PartitionedJob.OUT);
-            engine.run(new PartitionedJob("dataset bvse " + request.source().getFileName(), command, missing, partitioned.results(),
-                    execution.master(), execution.settings()), listener::note);
+            engine.run(new PartitionedJob("dataset bvse " + request.source().getFileName(), PartitionedJob.workerCommand(
+                    "dataset-bvse-partition", partitioned.request()), missing, partitioned.results(), execution.master(), execution.settings()),
+                    listener::note);
             run.merge(todo, all, partitioned.results());
             partitioned.delete();
         }
@@ -133,11 +130,7 @@ public class DefaultDatasetLabeller implements DatasetLabeller {
             Files.write(temporary, rows, StandardCharsets.UTF_8);
             Files.move(temporary, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            PartitionedLabelling.deleteTree(work);
         }
     }
 

@@ -77,7 +77,12 @@ record PartitionedLabelling(Path request, Path results) {
 
     /** Deletes the request and the results once they are merged into the dataset. */
     void delete() throws IOException {
-        try (Stream<Path> paths = Files.walk(request.getParent())) {
+        deleteTree(request.getParent());
+    }
+
+    /** Deletes {@code folder} with everything in it. */
+    static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }

@@ -1,5 +1,7 @@
 package org.cgformer.core.distributed;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,11 @@ public record Partition(int index, long from, long to) {
     /** The partition's result file name in the job's result folder, e.g. {@code part-00003-000300-000400.csv}. */
     public String fileName() {
         return String.format(Locale.ROOT, "part-%05d-%06d-%06d.csv", index, from, to);
+    }
+
+    /** The partitions of {@code all} without a result file in {@code resultFolder}: what a run still has to do. */
+    public static List<Partition> unfinished(List<Partition> all, Path resultFolder) {
+        return all.stream().filter(p -> !Files.isRegularFile(resultFolder.resolve(p.fileName()))).toList();
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.cgformer.core.distributed;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,4 +24,21 @@ public interface PartitionEngine {
      * @throws IOException when the engine cannot start or a partition fails for good (the message names it)
      */
     void run(PartitionedJob job, Consumer<String> progress) throws IOException;
+
+    /**
+     * The engine named {@code name} among {@code engines} (the services a component has bound).
+     *
+     * @throws IOException naming the engines that are installed when none has that name
+     */
+    static PartitionEngine find(Collection<? extends PartitionEngine> engines, String name) throws IOException {
+        List<String> installed = new ArrayList<>(List.of("local"));
+        for (PartitionEngine engine : engines) {
+            if (engine.name().equals(name)) {
+                return engine;
+            }
+            installed.add(engine.name());
+        }
+        throw new IOException("no engine '" + name + "' is installed (installed: " + String.join(", ", installed)
+                + "); the Spark engine needs the Spark add-on, see docs/distributed.md");
+    }
 }

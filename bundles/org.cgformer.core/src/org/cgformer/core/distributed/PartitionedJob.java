@@ -35,9 +35,21 @@ public record PartitionedJob(String name, List<String> command, List<Partition> 
         settings = Map.copyOf(settings);
     }
 
+    /**
+     * The arguments of a partition command of the usual shape, {@code NAME REQUEST --from {from} --to {to} --threads
+     * {threads} --out {out}} (the {@code PartitionOptions} of the command line).
+     */
+    public static List<String> workerCommand(String name, Path request) {
+        return List.of(name, request.toAbsolutePath().toString(), "--from", FROM, "--to", TO, "--threads", THREADS, "--out", OUT);
+    }
+
+    /** The command of one partition with its range filled in; {@link #OUT} and {@link #THREADS} are left for the worker. */
+    public List<String> commandFor(Partition partition) {
+        return command.stream().map(a -> a.replace(FROM, Long.toString(partition.from())).replace(TO, Long.toString(partition.to()))).toList();
+    }
+
     /** The command of one partition: the placeholders replaced. */
     public List<String> commandFor(Partition partition, Path out, int threads) {
-        return command.stream().map(a -> a.replace(FROM, Long.toString(partition.from())).replace(TO, Long.toString(partition.to()))
-                .replace(OUT, out.toString()).replace(THREADS, Integer.toString(threads))).toList();
+        return commandFor(partition).stream().map(a -> a.replace(OUT, out.toString()).replace(THREADS, Integer.toString(threads))).toList();
     }
 }

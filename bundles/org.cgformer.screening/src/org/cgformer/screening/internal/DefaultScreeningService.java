@@ -42,6 +42,7 @@ import org.cgformer.design.model.resource.DesignSpaceResources;
 import org.cgformer.graph.api.CrystalGraph;
 import org.cgformer.graph.api.FeaturizationException;
 import org.cgformer.graph.api.Featurizer;
+import org.cgformer.ml.api.Metrics;
 import org.cgformer.ml.training.GraphSet;
 import org.cgformer.ml.training.Refused;
 import org.cgformer.ml.training.TrainingMonitor;
@@ -133,15 +134,11 @@ public class DefaultScreeningService implements ScreeningService {
 
     /** The installed engine of that name. */
     PartitionEngine engine(String name) throws ScreeningException {
-        for (PartitionEngine e : engines) {
-            if (e.name().equals(name)) {
-                return e;
-            }
+        try {
+            return PartitionEngine.find(engines, name);
+        } catch (IOException e) {
+            throw new ScreeningException(e.getMessage(), e);
         }
-        List<String> installed = new ArrayList<>(List.of("local"));
-        engines.forEach(e -> installed.add(e.name()));
-        throw new ScreeningException("no screening engine '" + name + "' is installed (installed: " + String.join(", ", installed)
-                + "); the Spark engine needs the Spark add-on, see docs/distributed.md");
     }
 
     @Override
@@ -829,16 +826,14 @@ public class DefaultScreeningService implements ScreeningService {
             }
             Path results = Files.createDirectories(folder.resolve(digest(requestBytes).substring(0, 16)));
             List<Partition> all = Partition.split(entries.size(), execution.partitionsFor(entries.size(), DEFAULT_PARTITION_SIZE));
-            List<Partition> todo = all.stream().filter(p -> !Files.isRegularFile(results.resolve(p.fileName()))).toList();
+            List<Partition> todo = Partition.unfinished(all, results);
             listener.message(String.format(Locale.ROOT, "predict: %d candidates in %d partitions on %s (%s)%s", entries.size(), all.size(),
                     engine.name(), execution.master(), todo.size() < all.size()
                             ? String.format(Locale.ROOT, "; %d finished by an earlier run are kept", all.size() - todo.size()) : ""));
             if (!todo.isEmpty()) {
-                List<String> command = List.of("screen-partition", request.toAbsolutePath().toString(), "--from", PartitionedJob.FROM, "--to",
-                        PartitionedJob.TO, "--threads", PartitionedJob.THREADS, "--out", PartitionedJob.OUT);
                 try {
-                    engine.run(new PartitionedJob("screen " + designSpaceFile.getFileName(), command, todo, results, execution.master(),
-                            execution.settings()), listener::message);
+                    engine.run(new PartitionedJob("screen " + designSpaceFile.getFileName(), PartitionedJob.workerCommand("screen-partition",
+                            request), todo, results, execution.master(), execution.settings()), listener::message);
                 } catch (IOException e) {
                     throw new ScreeningException("the " + engine.name() + " engine failed: " + e.getMessage()
                             + " (finished partitions are kept; run again to go on)", e);
@@ -899,9 +894,7 @@ public class DefaultScreeningService implements ScreeningService {
                     rows.add(PREDICTION_HEADER.stream().map(p::get).toList());
                 }
             }
-            Path temporary = result.resolveSibling(result.getFileName() + ".tmp");
-            Csv.write(temporary, PREDICTION_HEADER, rows);
-            Files.move(temporary, result, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Csv.write(result, PREDICTION_HEADER, rows); // whole or not at all
         }
 
         /**
@@ -948,15 +941,7 @@ public class DefaultScreeningService implements ScreeningService {
          * a stage that needs graphs again rebuilds them through the cache.
          */
         void deleteGraphs() throws IOException {
-            Path graphs = report.resolve(ReportFiles.GRAPHS);
-            if (!Files.isDirectory(graphs)) {
-                return;
-            }
-            try (var paths = Files.walk(graphs)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            deleteRecursively(report.resolve(ReportFiles.GRAPHS));
         }
 
         Path stageFile(String name) {
@@ -1134,7 +1119,7 @@ public class DefaultScreeningService implements ScreeningService {
                 } else {
                     double[] values = barriers.stream().mapToDouble(Double::doubleValue).toArray();
                     decorations.put(c.id(), values);
-                    truth.put(c.id(), java.util.Arrays.stream(values).average().orElseThrow());
+                    truth.put(c.id(), Metrics.meanStd(values)[0]);
                 }
                 meter.worked();
             });
@@ -1267,7 +1252,7 @@ public class DefaultScreeningService implements ScreeningService {
          */
         Map<String, Object> oracleNoise(OracleLabels labels, List<Candidate> labelled, double[] y) {
             Map<String, Object> noise = new LinkedHashMap<>();
-            noise.put("oracleSpreadEv", std(y));
+            noise.put("oracleSpreadEv", Metrics.meanStd(y)[1]);
             if (options.oracleDecorations() > 1) {
                 double within = 0;
                 double error = 0;
@@ -1275,8 +1260,9 @@ public class DefaultScreeningService implements ScreeningService {
                 for (Candidate c : labelled) {
                     double[] values = labels.decorations().get(c.id());
                     if (values.length > 1) {
-                        within += std(values);
-                        error += std(values) / Math.sqrt(values.length);
+                        double std = Metrics.meanStd(values)[1];
+                        within += std;
+                        error += std / Math.sqrt(values.length);
                         n++;
                     }
                 }
@@ -1284,15 +1270,6 @@ public class DefaultScreeningService implements ScreeningService {
                 noise.put("oracleLabelErrorEv", n == 0 ? Double.NaN : error / n);
             }
             return noise;
-        }
-
-        /** Sample standard deviation (n - 1); 0 for fewer than 2 values. */
-        static double std(double[] values) {
-            if (values.length < 2) {
-                return 0;
-            }
-            double mean = java.util.Arrays.stream(values).average().orElseThrow();
-            return Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
         }
 
         /** Model folders whose labels the barrier models have seen, besides the model's own: the baseline and the pre-trained parents. */

@@ -77,12 +77,8 @@ public class SparkEngine implements PartitionEngine {
         List<String> command = submit == null || submit.isBlank() ? javaCommand(addOn, jobFile) : submitCommand(submit, job.master(), addOn, jobFile);
         progress.accept(String.format("spark: %d partitions on %s (add-on %s%s)", job.partitions().size(), job.master(), addOn,
                 submit == null || submit.isBlank() ? "" : ", started with " + submit));
+        // the callers check that every partition has its result, naming any that has none
         runDriver(addOn, command, progress);
-        for (Partition p : job.partitions()) {
-            if (!Files.isRegularFile(job.resultFolder().resolve(p.fileName()))) {
-                throw new IOException("the Spark driver ended without the result of partition " + p.index() + " (" + p.fileName() + ")");
-            }
-        }
     }
 
     /** The job as {@code PartitionDriver} reads it. */
@@ -101,9 +97,7 @@ public class SparkEngine implements PartitionEngine {
             row.put("from", p.from());
             row.put("to", p.to());
             row.put("fileName", p.fileName());
-            // {out} and {threads} are the executor's to fill in
-            row.put("command", job.command().stream().map(a -> a.replace(PartitionedJob.FROM, Long.toString(p.from()))
-                    .replace(PartitionedJob.TO, Long.toString(p.to()))).toList());
+            row.put("command", job.commandFor(p)); // {out} and {threads} are the executor's to fill in
             partitions.add(row);
         }
         document.put("partitions", partitions);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.cgformer.core.distributed.Execution;
 import org.cgformer.core.distributed.Partition;
+import org.cgformer.core.distributed.PartitionEngine;
 import org.cgformer.core.distributed.PartitionedJob;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,36 @@ class PartitionTest {
                 Path.of("results"), "local[2]", Map.of());
         assertEquals(List.of("screen-partition", "r.json", "--from", "8", "--to", "16", "--threads", "2", "--out", "o.csv"),
                 job.commandFor(job.partitions().get(0), Path.of("o.csv"), 2));
+    }
+
+    @Test
+    void unfinishedPartitionsAreThoseWithoutAResultFile(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        List<Partition> all = Partition.split(30, 3);
+        java.nio.file.Files.writeString(folder.resolve(all.get(1).fileName()), "id\n");
+        assertEquals(List.of(all.get(0), all.get(2)), Partition.unfinished(all, folder));
+    }
+
+    @Test
+    void findNamesTheInstalledEnginesWhenNoneHasTheName() throws Exception {
+        PartitionEngine spark = new PartitionEngine() {
+            @Override
+            public String name() {
+                return "spark";
+            }
+
+            @Override
+            public void run(PartitionedJob job, java.util.function.Consumer<String> progress) {
+            }
+        };
+        assertEquals(spark, PartitionEngine.find(List.of(spark), "spark"));
+        java.io.IOException missing = assertThrows(java.io.IOException.class, () -> PartitionEngine.find(List.of(spark), "dask"));
+        assertTrue(missing.getMessage().contains("no engine 'dask' is installed (installed: local, spark)"), missing.getMessage());
+    }
+
+    @Test
+    void workerCommandsHaveThePartitionOptionsShape() {
+        assertEquals(List.of("screen-partition", Path.of("r.json").toAbsolutePath().toString(), "--from", "{from}", "--to", "{to}",
+                "--threads", "{threads}", "--out", "{out}"), PartitionedJob.workerCommand("screen-partition", Path.of("r.json")));
     }
 
     @Test
