@@ -42,8 +42,9 @@ public final class CandidateStructures {
     }
 
     /**
-     * A generator for {@code designSpace} with the supercell policy of {@code recipe} ({@link StructureRecipe#SMALLEST_INTEGRAL}
-     * or {@link StructureRecipe#SMALLEST_PRIMITIVE}); its host structure is read with the installed {@code readers}.
+     * A generator for {@code designSpace} with the supercell policy of {@code recipe} ({@link StructureRecipe#SMALLEST_INTEGRAL},
+     * {@link StructureRecipe#SMALLEST_PRIMITIVE} or, since 1.5, the occupancy-weighted {@link StructureRecipe#PRIMITIVE_OCCUPANCY},
+     * whose CIFs have mixed sites and are the same for every seed); its host structure is read with the installed {@code readers}.
      *
      * @throws DesignException also when the recipe is not a {@value StructureRecipe#DESIGN_SPACE} recipe
      * @since 1.4
@@ -81,6 +82,9 @@ public final class CandidateStructures {
         if (decorations < 1) {
             throw new DesignException("decorations must be at least 1, not " + decorations);
         }
+        if (!generator.cell().ordered()) {
+            return generator.average(dopants, mobileIonContent).toCif(name); // the mean of all decorations: K and seed play no part
+        }
         GeneratedStructure structure = generator.generate(dopants, mobileIonContent, decorations, seed);
         return structure.toCif(name);
     }
@@ -98,9 +102,12 @@ public final class CandidateStructures {
         if (decorations < 1) {
             throw new DesignException("decorations must be at least 1, not " + decorations);
         }
-        GeneratedStructure structure = generator.generate(List.of(designSpace.getSite().getHostElement()), List.of(1.0),
-                List.of(designSpace.getSite().getHostOxidationState()), designSpace.getMobileIonContent(), decorations, seed);
-        return structure.toCif(name);
+        StructureGenerator.SiteOccupation hostOnly = new StructureGenerator.SiteOccupation(designSpace.getSite().getLabel(),
+                List.of(designSpace.getSite().getHostElement()), List.of(1.0), List.of(designSpace.getSite().getHostOxidationState()));
+        if (!generator.cell().ordered()) {
+            return generator.averageSites(List.of(hostOnly), designSpace.getMobileIonContent()).toCif(name);
+        }
+        return generator.generateSites(List.of(hostOnly), designSpace.getMobileIonContent(), decorations, seed).toCif(name);
     }
 
     /**

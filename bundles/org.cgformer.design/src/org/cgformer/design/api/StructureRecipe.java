@@ -70,6 +70,14 @@ public record StructureRecipe(int format, String generator, String host, String 
      * @since 1.4
      */
     public static final String SMALLEST_PRIMITIVE = "smallest-primitive";
+    /**
+     * The host's primitive cell with mixed sites, each holding the mean occupancy of all ordered decorations
+     * ({@code org.cgformer.design.structure.AverageStructure}): one cell per composition, 42 sites for a NASICON. Its
+     * oracle decorations are those of {@value #SMALLEST_PRIMITIVE} (docs/screening.md, "The occupancy-weighted cell").
+     *
+     * @since 1.5
+     */
+    public static final String PRIMITIVE_OCCUPANCY = "primitive-occupancy";
     /** Candidate c&lt;rank&gt; uses seed + its enumeration rank ({@code design generate}, {@code screen}). */
     public static final String SEED_PLUS_RANK = "seed+rank";
     /** Row r of a composition table uses seed + its line number ({@code dataset ehull}). */
@@ -107,7 +115,7 @@ public record StructureRecipe(int format, String generator, String host, String 
 
     /**
      * The supercell policy for a user's word: {@code conventional} or {@value #SMALLEST_INTEGRAL}, {@code primitive} or
-     * {@value #SMALLEST_PRIMITIVE}.
+     * {@value #SMALLEST_PRIMITIVE}, {@code occupancy} or {@value #PRIMITIVE_OCCUPANCY} (since 1.5).
      *
      * @throws IllegalArgumentException for any other word, naming the ones there are
      * @since 1.4
@@ -116,8 +124,10 @@ public record StructureRecipe(int format, String generator, String host, String 
         return switch (word == null ? "" : word.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "conventional", SMALLEST_INTEGRAL -> SMALLEST_INTEGRAL;
             case "primitive", SMALLEST_PRIMITIVE -> SMALLEST_PRIMITIVE;
+            case "occupancy", PRIMITIVE_OCCUPANCY -> PRIMITIVE_OCCUPANCY;
             default -> throw new IllegalArgumentException("unknown cell '" + word + "': primitive (the smallest faithful cell, "
-                    + SMALLEST_PRIMITIVE + ") or conventional (" + SMALLEST_INTEGRAL + ")");
+                    + SMALLEST_PRIMITIVE + "), conventional (" + SMALLEST_INTEGRAL + ") or occupancy (the primitive cell with mixed sites, "
+                    + PRIMITIVE_OCCUPANCY + ")");
         };
     }
 
@@ -132,6 +142,27 @@ public record StructureRecipe(int format, String generator, String host, String 
             throws IOException {
         return new StructureRecipe(FORMAT, NASICON_FRAMEWORK, hostFile.getFileName().toString(), sha256(hostFile), hostFile.toString(),
                 hostFormula, null, lattice, SMALLEST_INTEGRAL, decorations, seed, seedRule, null);
+    }
+
+    /**
+     * Whether the structures of this recipe are ordered decorations (one species per site), which BVSE, the oracle, labels
+     * as they are; an {@value #PRIMITIVE_OCCUPANCY} cell is not.
+     *
+     * @since 1.5
+     */
+    @JsonIgnore
+    public boolean ordered() {
+        return !PRIMITIVE_OCCUPANCY.equals(supercell);
+    }
+
+    /**
+     * The ordered recipe whose decorations this recipe's structures stand for: itself when {@link #ordered()}, else the
+     * same recipe on {@value #SMALLEST_PRIMITIVE} cells (the oracle's structures for an occupancy-weighted model).
+     *
+     * @since 1.5
+     */
+    public StructureRecipe orderedDecorations() {
+        return ordered() ? this : withSupercell(SMALLEST_PRIMITIVE);
     }
 
     /** A copy with another note. */

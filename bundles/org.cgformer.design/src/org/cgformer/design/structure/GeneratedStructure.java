@@ -64,6 +64,10 @@ public record GeneratedStructure(double[][] lattice, List<String> species, List<
 
     /** a, b, c (Angstrom) and alpha, beta, gamma (degrees). */
     public double[] latticeParameters() {
+        return latticeParameters(lattice);
+    }
+
+    static double[] latticeParameters(double[][] lattice) {
         double[] a = lattice[0];
         double[] b = lattice[1];
         double[] c = lattice[2];
@@ -133,7 +137,7 @@ public record GeneratedStructure(double[][] lattice, List<String> species, List<
         return cif.toString();
     }
 
-    private static String typeSymbol(String element, int charge) {
+    static String typeSymbol(String element, int charge) {
         return element + Math.abs(charge) + (charge < 0 ? "-" : "+");
     }
 

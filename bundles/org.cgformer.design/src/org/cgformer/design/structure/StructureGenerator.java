@@ -33,12 +33,20 @@ public final class StructureGenerator {
          * The host's primitive cell (pure translations removed), the supercell the most compact Hermite normal form of
          * the smallest integral multiple (recipe supercell {@code smallest-primitive}).
          */
-        PRIMITIVE;
+        PRIMITIVE,
+        /**
+         * The host's primitive cell itself with mixed sites: every site holds the mean occupancy of all decorations
+         * (recipe supercell {@code primitive-occupancy}, {@link StructureGenerator#average}).
+         *
+         * @since 1.1
+         */
+        OCCUPANCY;
 
         /**
          * The cell of a structure recipe's supercell policy: {@link StructureRecipe#SMALLEST_PRIMITIVE} (or
-         * {@code primitive}) is {@link #PRIMITIVE}; {@link StructureRecipe#SMALLEST_INTEGRAL} (or {@code conventional}),
-         * and no policy at all, as recipes written before the policy was recorded, are {@link #CONVENTIONAL}.
+         * {@code primitive}) is {@link #PRIMITIVE}; {@link StructureRecipe#PRIMITIVE_OCCUPANCY} (or {@code occupancy}) is
+         * {@link #OCCUPANCY}; {@link StructureRecipe#SMALLEST_INTEGRAL} (or {@code conventional}), and no policy at all, as
+         * recipes written before the policy was recorded, are {@link #CONVENTIONAL}.
          *
          * @throws IllegalArgumentException for any other policy, naming the ones there are
          */
@@ -46,7 +54,16 @@ public final class StructureGenerator {
             if (supercellPolicy == null) {
                 return CONVENTIONAL;
             }
-            return StructureRecipe.SMALLEST_PRIMITIVE.equals(StructureRecipe.supercellPolicy(supercellPolicy)) ? PRIMITIVE : CONVENTIONAL;
+            return switch (StructureRecipe.supercellPolicy(supercellPolicy)) {
+                case StructureRecipe.SMALLEST_PRIMITIVE -> PRIMITIVE;
+                case StructureRecipe.PRIMITIVE_OCCUPANCY -> OCCUPANCY;
+                default -> CONVENTIONAL;
+            };
+        }
+
+        /** Whether this cell is ordered (one species per site), i.e. made by decorating a supercell. */
+        public boolean ordered() {
+            return this != OCCUPANCY;
         }
     }
 
@@ -119,7 +136,7 @@ public final class StructureGenerator {
 
     private static HostCell hostCell(Structure host, String source, Cell cell) throws DesignException {
         HostCell asRead = HostCell.of(host, source);
-        return cell == Cell.PRIMITIVE ? CellShapes.primitive(asRead, source) : asRead;
+        return cell == Cell.CONVENTIONAL ? asRead : CellShapes.primitive(asRead, source);
     }
 
     /** Which multiple of the host the supercells are made of. */
@@ -139,6 +156,11 @@ public final class StructureGenerator {
     public GeneratedStructure generate(List<String> dopants, double mobileIonContent, int decorations, long seed)
             throws DesignException {
         requireDesignSpace();
+        return generateSites(List.of(designSiteOccupation(dopants)), mobileIonContent, decorations, seed);
+    }
+
+    /** The design space's substituted site with the kept host element and the dopants, at the design space's fractions. */
+    private SiteOccupation designSiteOccupation(List<String> dopants) throws DesignException {
         List<String> elements = new ArrayList<>();
         List<Integer> charges = new ArrayList<>();
         if (designSpace.getSite().isHostKept()) {
@@ -154,7 +176,7 @@ public final class StructureGenerator {
         if (fractions.isEmpty()) {
             elements.forEach(e -> fractions.add(1.0 / elements.size()));
         }
-        return generate(elements, fractions, charges, mobileIonContent, decorations, seed);
+        return new SiteOccupation(designSpace.getSite().getLabel(), elements, fractions, charges);
     }
 
     /**
@@ -178,7 +200,7 @@ public final class StructureGenerator {
             throws DesignException {
         Counts counts = counts(occupations, mobileIonContent);
         Supercell supercell = supercells.computeIfAbsent(counts.multiple,
-                m -> cell == Cell.PRIMITIVE ? Supercell.compact(host, m) : Supercell.of(host, m));
+                m -> cell == Cell.CONVENTIONAL ? Supercell.of(host, m) : Supercell.compact(host, m)); // OCCUPANCY: its ordered decorations
         long mobileSites = supercell.hostSites.stream().filter(site -> kind(site, counts.labels) == Kind.MOBILE).count();
         if (counts.mobileIons < 0 || counts.mobileIons > mobileSites) {
             // the charge-balance rule normally keeps candidates inside this range; unfiltered ones may not be
@@ -196,6 +218,81 @@ public final class StructureGenerator {
             }
         }
         return best;
+    }
+
+    /**
+     * The occupancy-weighted cell of a candidate given by its dopants: {@link #generate(List, double, int, long)}'s
+     * site fractions and mobile-ion content, as mean occupancies of the host's primitive cell.
+     *
+     * @since 1.1
+     */
+    public AverageStructure average(List<String> dopants, double mobileIonContent) throws DesignException {
+        requireDesignSpace();
+        return averageSites(List.of(designSiteOccupation(dopants)), mobileIonContent);
+    }
+
+    /**
+     * The occupancy-weighted cell of the host's primitive cell: the {@code occupations} as mixed sites, the mobile-ion
+     * sites holding {@code mobileIonContent} per formula unit as the ordered decorations place them on average (fully
+     * occupied host sites first, the partial ones share the rest evenly), the mixed sites their host ratio, vacant
+     * sites left out. The cell every ordered decoration of {@link #generateSites} is a supercell of, averaged.
+     *
+     * @throws DesignException when the content needs more mobile ions than there are sites
+     * @since 1.1
+     */
+    public AverageStructure averageSites(List<SiteOccupation> occupations, double mobileIonContent) throws DesignException {
+        Map<String, SiteOccupation> byLabel = new HashMap<>();
+        for (SiteOccupation occupation : occupations) {
+            countSites(occupation.label());
+            if (byLabel.put(occupation.label(), occupation) != null) {
+                throw new DesignException("site '" + occupation.label() + "' is given two occupations");
+            }
+        }
+        List<HostCell.Site> full = new ArrayList<>();
+        List<HostCell.Site> partial = new ArrayList<>();
+        for (HostCell.Site site : host.sites()) {
+            if (kind(site, byLabel.keySet()) == Kind.MOBILE) {
+                (site.occupancy().values().iterator().next() >= 1 - COUNT_TOLERANCE ? full : partial).add(site);
+            }
+        }
+        double ions = mobileIonContent * formulaUnitsPerCell;
+        if (ions < -COUNT_TOLERANCE || ions > full.size() + partial.size() + COUNT_TOLERANCE) {
+            throw new DesignException(String.format(java.util.Locale.ROOT, "%.4g %s per formula unit needs %.4g %s in the cell, which has %d %s sites",
+                    mobileIonContent, mobileIon, ions, mobileIon, full.size() + partial.size(), mobileIon));
+        }
+        // as fillMobile: the full sites take the ions first, the partial ones share the rest
+        double fullOccupancy = full.isEmpty() ? 0 : Math.min(1, ions / full.size());
+        double partialOccupancy = partial.isEmpty() ? 0 : Math.max(0, ions - full.size()) / partial.size();
+        List<AverageStructure.Site> sites = new ArrayList<>();
+        for (HostCell.Site site : host.sites()) {
+            switch (kind(site, byLabel.keySet())) {
+                case SUBSTITUTED -> {
+                    SiteOccupation occupation = byLabel.get(site.label());
+                    Map<String, Double> occupancy = new LinkedHashMap<>();
+                    Map<String, Integer> charges = new LinkedHashMap<>();
+                    for (int e = 0; e < occupation.elements().size(); e++) {
+                        occupancy.merge(occupation.elements().get(e), occupation.fractions().get(e), Double::sum);
+                        charges.put(occupation.elements().get(e), occupation.charges().get(e));
+                    }
+                    sites.add(new AverageStructure.Site(site.label(), occupancy, charges, site.fracCoords()));
+                }
+                case MOBILE -> {
+                    double occupancy = full.contains(site) ? fullOccupancy : partialOccupancy;
+                    if (occupancy > COUNT_TOLERANCE) {
+                        sites.add(new AverageStructure.Site(site.label(), Map.of(mobileIon, occupancy), Map.of(mobileIon, mobileIonCharge),
+                                site.fracCoords()));
+                    }
+                }
+                case MIXED -> sites.add(new AverageStructure.Site(site.label(), site.occupancy(), site.oxidationStates(), site.fracCoords()));
+                case FIXED -> {
+                    // an ordered decoration fills a fixed site completely, so its mean does too
+                    String element = site.occupancy().keySet().iterator().next();
+                    sites.add(new AverageStructure.Site(site.label(), Map.of(element, 1.0), Map.of(element, site.oxidationStates().get(element)),
+                            site.fracCoords()));
+                }
+            }
+        }
+        return new AverageStructure(host.matrix(), sites);
     }
 
     private void requireDesignSpace() throws DesignException {

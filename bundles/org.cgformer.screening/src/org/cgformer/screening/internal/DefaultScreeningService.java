@@ -315,14 +315,15 @@ public class DefaultScreeningService implements ScreeningService {
         }
 
         /**
-         * The supercell policy of the run's own structures (the report's): the barrier model's, when it records a
-         * design-space recipe, so that the structures a scientist opens are the ones it ranked; else the conventional
-         * cell, the recipe of models trained before recipes recorded one.
+         * The supercell policy of the run's own structures (the report's, and the oracle's): the barrier model's, when it
+         * records a design-space recipe, so that the structures a scientist opens are the ones it ranked; for a model of
+         * occupancy-weighted cells the ordered cells those stand for, since BVSE labels ordered decorations; else the
+         * conventional cell, the recipe of models trained before recipes recorded one.
          */
         private static String runSupercell(Path ebModel) throws ScreeningException {
             StructureRecipe recorded = ebModel == null ? null : StructureRecipes.recorded(ebModel);
             return recorded != null && StructureRecipe.DESIGN_SPACE.equals(recorded.generator()) && recorded.supercell() != null
-                    ? recorded.supercell() : StructureRecipe.SMALLEST_INTEGRAL;
+                    ? recorded.orderedDecorations().supercell() : StructureRecipe.SMALLEST_INTEGRAL;
         }
 
         /** The keys of the distinct recipes the run builds, the run's own first. */

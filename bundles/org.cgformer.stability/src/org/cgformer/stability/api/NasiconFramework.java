@@ -92,6 +92,6 @@ public final class NasiconFramework {
      * @throws NasiconException when no supercell holds the counts exactly or a Shannon radius for the scale is missing
      */
     public String cif(NasiconComposition composition, long seed, String name) throws NasiconException {
-        return structures.build(composition, seed).toCif(name);
+        return structures.make(composition, seed, name).cif();
     }
 }

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.cgformer.design.structure.GeneratedStructure;
 import org.cgformer.stability.api.CompositionTable;
 import org.cgformer.stability.api.NasiconComposition;
 import org.cgformer.stability.api.NasiconException;
@@ -74,13 +73,13 @@ public final class EhullDatasetWriter {
                 try {
                     NasiconComposition composition = NasiconComposition.parse(row.composition());
                     // the seed depends on the row, not on which rows this run does: a resumed run makes the same CIFs
-                    GeneratedStructure structure = structures.build(composition, seed + row.line());
-                    writeCif(output, row.id(), structure.toCif(row.id() + " " + row.composition()));
+                    NasiconStructures.Made structure = structures.make(composition, seed + row.line(), row.id() + " " + row.composition());
+                    writeCif(output, row.id(), structure.cif());
                     line(features, row.id() + "," + quote(row.composition()) + "," + number(row.target()) + "," + join(row.features()));
                     double scale = structures.latticeMode() == NasiconStructures.LatticeMode.SCALED ? composition.latticeScale() : 1;
                     line(info, String.format(Locale.ROOT, "%s,%s,%.4f,%s,%s,%.5f,%d,%.4f", row.id(), quote(row.composition()),
                             composition.sodium(), quote(sites(composition.mSite())), quote(sites(composition.xSite())), scale,
-                            structure.species().size(), structure.ewaldEnergy()));
+                            structure.sites(), structure.ewaldEnergy()));
                     line(labels, row.id() + "," + number(row.target()));
                     written++;
                 } catch (NasiconException | RuntimeException e) {

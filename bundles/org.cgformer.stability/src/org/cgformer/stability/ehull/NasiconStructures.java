@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cgformer.design.api.DesignException;
+import org.cgformer.design.structure.AverageStructure;
 import org.cgformer.design.structure.GeneratedStructure;
 import org.cgformer.design.structure.StructureGenerator;
 import org.cgformer.design.structure.StructureGenerator.SiteOccupation;
@@ -109,6 +110,37 @@ public final class NasiconStructures {
         } catch (DesignException e) {
             throw new NasiconException(composition.formula() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The CIF of {@code composition} in this generator's cell: the ordered decoration chosen with {@code seed}, or, for
+     * {@link StructureGenerator.Cell#OCCUPANCY}, the occupancy-weighted cell (the same for every seed).
+     *
+     * @throws NasiconException as {@link #build}
+     * @since 1.1
+     */
+    public Made make(NasiconComposition composition, long seed, String name) throws NasiconException {
+        if (generator.cell().ordered()) {
+            GeneratedStructure structure = build(composition, seed);
+            return new Made(structure.toCif(name), structure.species().size(), structure.ewaldEnergy());
+        }
+        try {
+            AverageStructure structure = generator.averageSites(List.of(occupation(mSiteLabel, composition.mSite()),
+                    occupation(xSiteLabel, composition.xSite())), composition.sodium());
+            structure = latticeMode == LatticeMode.SCALED ? structure.scaled(composition.latticeScale()) : structure;
+            return new Made(structure.toCif(name), structure.sites().size(), Double.NaN);
+        } catch (DesignException e) {
+            throw new NasiconException(composition.formula() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A made structure: its CIF, its number of sites and the Ewald energy of its decoration (eV per cell; NaN for an
+     * occupancy-weighted cell, which has no decoration).
+     *
+     * @since 1.1
+     */
+    public record Made(String cif, int sites, double ewaldEnergy) {
     }
 
     private static SiteOccupation occupation(String label, List<NasiconComposition.Share> shares) {

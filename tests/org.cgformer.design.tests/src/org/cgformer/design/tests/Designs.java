@@ -34,13 +34,17 @@ final class Designs {
      */
     /** The design space's host structure, read with the installed CIF reader service (as the commands do). */
     static Structure host(DesignSpace designSpace) throws Exception {
+        return StructureReader.readFile(readers(), DesignSpaceResources.hostStructurePath(designSpace)).structure();
+    }
+
+    /** The installed structure reader services. */
+    static List<StructureReader> readers() throws Exception {
         BundleContext context = FrameworkUtil.getBundle(Designs.class).getBundleContext();
         ServiceTracker<StructureReader, StructureReader> tracker = new ServiceTracker<>(context, StructureReader.class, null);
         tracker.open();
         try {
             tracker.waitForService(20_000);
-            List<StructureReader> readers = List.of(tracker.getServices(new StructureReader[0]));
-            return StructureReader.readFile(readers, DesignSpaceResources.hostStructurePath(designSpace)).structure();
+            return List.of(tracker.getServices(new StructureReader[0]));
         } finally {
             tracker.close();
         }

@@ -15,7 +15,6 @@ import org.cgformer.design.api.DesignException;
 import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.design.api.DesignWorkflow;
 import org.cgformer.design.api.FunnelResult;
-import org.cgformer.design.structure.GeneratedStructure;
 import org.cgformer.design.structure.StructureGenerator;
 import org.cgformer.design.model.Candidate;
 import org.cgformer.design.model.DesignResults;
@@ -61,11 +60,13 @@ public class GenerateCommand implements Callable<Integer> {
     // conventional by default: a barrier of one ordered decoration varies less between decorations in the larger cell
     // (26 against 35 meV), and the ranking's skill against the oracle dropped from 0.61 to 0.44 on primitive cells
     // (docs/screening.md, "The smallest faithful cell")
-    @Option(names = "--cell", defaultValue = "conventional", paramLabel = "conventional|primitive",
+    @Option(names = "--cell", defaultValue = "conventional", paramLabel = "conventional|primitive|occupancy",
             description = {"conventional: the smallest multiple of the host's cell as read, stacked along its axes (624 sites for",
                 "the NASICON example); primitive: of the host's primitive cell, in its most compact shape (the smallest faithful",
                 "cell, 210 sites: 4x faster screening, but its BVSE barriers vary more between decorations and the ranking's",
-                "measured skill dropped; docs/screening.md) (default: ${DEFAULT-VALUE})."})
+                "measured skill dropped; docs/screening.md); occupancy: the primitive cell with mixed sites, the mean of all",
+                "decorations (42 sites, one cell per composition; --decorations and --seed play no part; for models, not for",
+                "BVSE labels, which need ordered cells) (default: ${DEFAULT-VALUE})."})
     String cell;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -115,9 +116,11 @@ public class GenerateCommand implements Callable<Integer> {
             if (written == wanted) {
                 break;
             }
-            GeneratedStructure structure;
+            String structure;
             try {
-                structure = generator.generate(target.dopants(), target.mobileIonContent(), decorations, seed + target.rank());
+                structure = generator.cell().ordered()
+                        ? generator.generate(target.dopants(), target.mobileIonContent(), decorations, seed + target.rank()).toCif(target.formula())
+                        : generator.average(target.dopants(), target.mobileIonContent()).toCif(target.formula());
             } catch (DesignException e) {
                 // a drawn combination may be impossible on the framework (more Na than sites): skip it, say why
                 failed.add(target.id() + "," + target.formula() + ",\"" + e.getMessage().replace("\"", "\"\"") + "\"");
@@ -125,7 +128,7 @@ public class GenerateCommand implements Callable<Integer> {
             }
             Path cif = output.resolve(target.id() + "_" + target.formula() + ".cif");
             replaced += Files.exists(cif) ? 1 : 0;
-            Files.writeString(cif, structure.toCif(target.formula()), StandardCharsets.UTF_8);
+            Files.writeString(cif, structure, StandardCharsets.UTF_8);
             written++;
             monitor.worked(1);
         }

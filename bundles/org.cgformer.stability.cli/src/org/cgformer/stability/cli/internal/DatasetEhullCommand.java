@@ -55,10 +55,11 @@ public class DatasetEhullCommand implements Callable<Integer> {
             + "by the mean framework bond length from Shannon radii, or kept (default: ${DEFAULT-VALUE}).")
     String lattice;
 
-    @Option(names = "--cell", defaultValue = "primitive", paramLabel = "primitive|conventional",
+    @Option(names = "--cell", defaultValue = "primitive", paramLabel = "primitive|conventional|occupancy",
             description = "Supercells of the host's primitive cell in their most compact shape (the smallest faithful cell, a third of "
-                    + "the sites) or of its conventional cell stacked along its axes, the recipe of the models shipped before 2026-12 "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "the sites), of its conventional cell stacked along its axes (the recipe of the models shipped before 2026-12), "
+                    + "or the primitive cell itself with mixed sites, the mean of all decorations (occupancy: 42 sites, the same cell "
+                    + "for every seed) (default: ${DEFAULT-VALUE}).")
     String cell;
 
     @Option(names = "--host", paramLabel = "CIF", description = "NASICON host with Zr and Si sites (default: <shared data>/nasicon/Na4Zr2Si3O12_R-3c.cif).")
