@@ -215,6 +215,41 @@ class StructureRecipeTest {
         assertTrue(recipes.path("ehull").path("recipe").asText().contains("supercell smallest-primitive"), recipes.toString());
     }
 
+    @Test
+    void predictsAnOccupancyModelOnMixedCellsAndReportsOrderedOnes() throws Exception {
+        Path designHost = DesignSpaceResources.hostStructurePath(DesignSpaceResources.loadDesignSpace(design));
+        StructureRecipe occupancy = StructureRecipe.designSpace(designHost, "Na3Zr2Si2PO12", "Zr1", StructureRecipe.PRIMITIVE_OCCUPANCY, 2, 1);
+        Path eb = withRecipe(model, temp.resolve("model-occupancy"), occupancy);
+        Path report = temp.resolve("report-occupancy");
+        ScreeningOptions options = ScreeningOptions.defaults(eb, model).withTop(2).withScore(1e9, 0).withGeneration(2, 2, 1).withLimit(3)
+                .withKeepStructures(true);
+        ScreeningPipelineTest.service(ScreeningService.class).screen(design, options, report, ScreeningListener.SILENT);
+
+        double conventionalVolume = volume(cell(Files.readString(designHost)));
+        List<Map<String, String>> rows = ScreeningPipelineTest.csv(report.resolve("candidates.csv"));
+        assertEquals(3, rows.size());
+        for (Map<String, String> r : rows) {
+            assertEquals("ok", r.get("status"), r.toString());
+            // the report's structure (and the oracle's) is the ordered primitive supercell the mixed cell stands for
+            String ordered = Files.readString(report.resolve(r.get("structure")));
+            assertEquals(5.0 / 3, volume(cell(ordered)) / conventionalVolume, 1e-6);
+            assertTrue(ordered.contains(" 1\n") || ordered.contains(" 1\r\n"), "ordered sites have occupancy 1");
+        }
+        // the barrier model read mixed cells: one primitive cell (a third of the conventional) with 0.2 of each M cation
+        JsonNode recipes = new ObjectMapper().readTree(report.resolve("summary.json").toFile()).path("recipes");
+        assertTrue(recipes.path("eb").path("recipe").asText().contains("supercell primitive-occupancy"), recipes.toString());
+        try (var folders = Files.list(report.resolve("structures"))) {
+            Path mixed = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+            try (var cifs = Files.list(mixed)) {
+                Path one = cifs.filter(f -> f.toString().endsWith(".cif") && !f.getFileName().toString().startsWith("parent")).findFirst()
+                        .orElseThrow();
+                String cif = Files.readString(one);
+                assertEquals(1.0 / 3, volume(cell(cif)) / conventionalVolume, 1e-6, one.toString());
+                assertTrue(cif.contains("0.200000"), one + " has no fifth occupancies");
+            }
+        }
+    }
+
     /** The members of {@code ensemble} copied to {@code folder} with {@code recipe} in their model.json metrics. */
     static Path withRecipe(Path ensemble, Path folder, StructureRecipe recipe) throws Exception {
         ObjectMapper json = new ObjectMapper();
