@@ -5,23 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
 
 import org.cgformer.cli.api.CommandLineRunner;
 import org.cgformer.design.api.DesignException;
 import org.cgformer.design.api.StructureRecipe;
 import org.cgformer.design.api.DesignWorkflow;
-import org.cgformer.design.api.FunnelResult;
 import org.cgformer.design.structure.StructureGenerator;
-import org.cgformer.design.model.Candidate;
-import org.cgformer.design.model.DesignResults;
 import org.cgformer.design.model.DesignSpace;
 import org.cgformer.design.model.resource.DesignSpaceResources;
 import org.cgformer.structure.api.StructureReader;
-import org.eclipse.emf.common.util.BasicMonitor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,10 +77,6 @@ public class GenerateCommand implements Callable<Integer> {
         this.readers = readers;
     }
 
-    /** One structure to write: a funnel candidate or a drawn combination. */
-    private record Target(String id, String formula, List<String> dopants, double mobileIonContent, long rank) {
-    }
-
     @Override
     public Integer call() throws Exception {
         if (decorations < 1) {
@@ -101,10 +91,9 @@ public class GenerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DesignSpace designSpace = DesignFiles.loadValid(file, err);
-        Integer drawn = randomCount();
-        List<Target> targets = drawn != null ? drawAll(designSpace) : chosen(
-                DesignFiles.loadCurrentResults(file, DesignFiles.resultsFile(file, resultsOption)));
-        int wanted = drawn != null ? drawn : targets.size();
+        DesignTargets.Choice choice = DesignTargets.choose(which, file, resultsOption, designSpace, workflow, seed);
+        List<DesignTargets.Target> targets = choice.targets();
+        int wanted = choice.wanted();
         Files.createDirectories(output);
         StructureGenerator generator = DesignFiles.generator(designSpace, readers, StructureGenerator.Cell.of(supercell));
         ConsoleMonitor monitor = new ConsoleMonitor(err, "generate");
@@ -112,7 +101,7 @@ public class GenerateCommand implements Callable<Integer> {
         int written = 0;
         int replaced = 0;
         List<String> failed = new ArrayList<>();
-        for (Target target : targets) {
+        for (DesignTargets.Target target : targets) {
             if (written == wanted) {
                 break;
             }
@@ -126,7 +115,7 @@ public class GenerateCommand implements Callable<Integer> {
                 failed.add(target.id() + "," + target.formula() + ",\"" + e.getMessage().replace("\"", "\"\"") + "\"");
                 continue;
             }
-            Path cif = output.resolve(target.id() + "_" + target.formula() + ".cif");
+            Path cif = output.resolve(target.fileName());
             replaced += Files.exists(cif) ? 1 : 0;
             Files.writeString(cif, structure, StandardCharsets.UTF_8);
             written++;
@@ -148,65 +137,10 @@ public class GenerateCommand implements Callable<Integer> {
         return CommandLineRunner.OK;
     }
 
-    /** N of {@code random:N}, or null for the other choices. */
-    private Integer randomCount() throws DesignException {
-        if (!which.startsWith("random:")) {
-            return null;
-        }
-        try {
-            int count = Integer.parseInt(which.substring("random:".length()));
-            if (count >= 1) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new DesignException("--candidates '" + which + "': expected random:N with N a positive whole number");
-    }
-
-    /**
-     * Every combination in a seeded random order (rules off on a copy of the design space); the caller takes the first N
-     * that can be generated, so failures do not shrink the set.
-     */
-    private List<Target> drawAll(DesignSpace designSpace) throws DesignException {
-        if (workflow == null) {
-            throw new DesignException("the design workflow service is not available");
-        }
-        DesignSpace unfiltered = DesignSpaceResources.unfilteredCopy(designSpace);
-        List<Target> all = new ArrayList<>();
-        for (FunnelResult.Survivor s : workflow.funnel(unfiltered, new BasicMonitor()).survivors()) {
-            all.add(new Target("c" + s.rank(), s.formula(), s.dopants(), s.mobileIonContent(), s.rank()));
-        }
-        Collections.shuffle(all, new Random(seed));
-        return all;
-    }
-
     private static List<String> concat(String header, List<String> rows) {
         List<String> lines = new ArrayList<>(rows.size() + 1);
         lines.add(header);
         lines.addAll(rows);
         return lines;
-    }
-
-    private List<Target> chosen(DesignResults results) throws DesignException {
-        List<Candidate> candidates;
-        switch (which) {
-            case "all":
-                candidates = results.getCandidates();
-                break;
-            case "sampled":
-                if (results.getSampling() == null) {
-                    throw new DesignException("no sample in the results: run 'cgformer design sample " + file + "' first");
-                }
-                candidates = results.getSampling().getSamples();
-                break;
-            default:
-                throw new DesignException("--candidates '" + which + "': expected all, sampled or random:N");
-        }
-        List<Target> targets = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            targets.add(new Target(c.getId(), c.getFormula(), c.getDopants(), c.getMobileIonContent(), c.getRank()));
-        }
-        return targets;
     }
 }
