@@ -39,6 +39,7 @@ import org.cgformer.ml.api.TrainingProgress;
 import org.cgformer.ml.api.TrainingRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.djl.MalformedModelException;
@@ -69,6 +70,11 @@ public abstract class DjlPropertyModel implements PropertyModel {
     public static final String PARAMETERS_FILE = "parameters.djl";
     /** The layer group of the output head (re-initialised by {@link org.cgformer.ml.api.FineTuning#resetHead()}). */
     public static final String HEAD = "head";
+    /**
+     * Hyper-parameter of every network here: whether it reads the featurizer's graph-level columns (joined to the pooled
+     * vector before the head). True for new models; a model saved before it existed reads none (it is false for it).
+     */
+    public static final String GRAPH_FEATURES = "graphFeatures";
 
     private static final int PREDICT_BATCH = 256;
 
@@ -128,6 +134,9 @@ public abstract class DjlPropertyModel implements PropertyModel {
      */
     public ObjectNode hyperParameters(ObjectNode given) {
         ObjectNode merged = defaultHyperParameters();
+        if (!merged.has(GRAPH_FEATURES)) {
+            merged.put(GRAPH_FEATURES, true);
+        }
         if (given == null) {
             return merged;
         }
@@ -285,10 +294,10 @@ public abstract class DjlPropertyModel implements PropertyModel {
         checkSameFeaturizer(train, first);
         checkSameFeaturizer(request.validation(), first);
         if (request.parent() == null) {
-            return new Plan(first, null, hyperParameters(request.hyperParameters()), false, Normalizer.fit(train));
+            return new Plan(first, null, readable(hyperParameters(request.hyperParameters()), first), false, Normalizer.fit(train));
         }
         DjlTrainedModel parent = fineTunableParent(request, first);
-        ObjectNode hp = hyperParameters(parent.descriptor().hyperParameters());
+        ObjectNode hp = hyperParameters(saved(parent.descriptor().hyperParameters()));
         boolean resetHead = request.fineTuning().resetHead();
         return new Plan(first, parent, hp, resetHead, resetHead ? Normalizer.fit(train) : parent.descriptor().normalizer());
     }
@@ -664,7 +673,32 @@ public abstract class DjlPropertyModel implements PropertyModel {
     }
 
     NDList inputs(NDManager manager, GraphBatch batch, ObjectNode hp) {
-        return GraphInputs.of(manager, batch, attention(), maxDegree(hp), maxPath(hp));
+        return GraphInputs.of(manager, batch, attention(), maxDegree(hp), maxPath(hp), graphFeatures(hp));
+    }
+
+    /** Whether the network of these (complete) hyper-parameters reads the graph-level features. */
+    protected static boolean graphFeatures(ObjectNode hyperParameters) {
+        return hyperParameters.path(GRAPH_FEATURES).asBoolean(false);
+    }
+
+    /**
+     * {@code hp} as the network is built for {@code graphs} like {@code first}: graph features only when the featurizer
+     * gives graph-level columns (cgformer's 13; cgcnn and rbf give none), so model.json says what the network reads.
+     */
+    private static ObjectNode readable(ObjectNode hp, CrystalGraph first) {
+        if (graphFeatures(hp) && first.graphFeatureCount() == 0) {
+            hp.put(GRAPH_FEATURES, false);
+        }
+        return hp;
+    }
+
+    /** The hyper-parameters of a saved model: one saved before {@value #GRAPH_FEATURES} existed was built without them. */
+    private static ObjectNode saved(ObjectNode hyperParameters) {
+        ObjectNode copy = hyperParameters == null ? JsonNodeFactory.instance.objectNode() : hyperParameters.deepCopy();
+        if (!copy.has(GRAPH_FEATURES)) {
+            copy.put(GRAPH_FEATURES, false);
+        }
+        return copy;
     }
 
     private static GraphBatch batchOf(List<Sample> samples) {
@@ -807,7 +841,7 @@ public abstract class DjlPropertyModel implements PropertyModel {
         }
         ObjectNode hp;
         try {
-            hp = hyperParameters(d.hyperParameters());
+            hp = hyperParameters(saved(d.hyperParameters()));
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(folder.resolve(ModelDescriptor.FILE) + ": " + e.getMessage(), e);
         }

@@ -38,12 +38,42 @@ public final class GraphInputs {
     }
 
     public static NDList of(NDManager manager, GraphBatch batch, boolean attention, int maxDegree, int maxPath) {
+        return of(manager, batch, attention, maxDegree, maxPath, false);
+    }
+
+    /**
+     * The arrays of {@link #of(NDManager, GraphBatch, boolean, int, int)}, followed, when {@code graphFeatures}, by the
+     * featurizer's graph-level columns {@code graph [B, G]} (lattice system, volume per site, density, ...), which a
+     * network with graph features joins to its pooled vector before the head.
+     */
+    public static NDList of(NDManager manager, GraphBatch batch, boolean attention, int maxDegree, int maxPath, boolean graphFeatures) {
+        NDList list = nodeArrays(manager, batch, attention, maxDegree, maxPath);
+        if (graphFeatures && batch.graphFeatureCount() > 0) {
+            list.add(manager.create(flushTiny(batch.graphFeatures()), new Shape(batch.graphs(), batch.graphFeatureCount())));
+        }
+        return list;
+    }
+
+    /**
+     * The graph-level features {@code [B, G]} of {@code inputs} when a network reads them ({@code expected} arrays before
+     * them); null when it does not, or when the featurizer has no graph-level columns (then none follow).
+     */
+    public static NDArray graphFeatures(NDList inputs, int expected, boolean wanted) {
+        return wanted && inputs.size() > expected ? inputs.get(expected) : null;
+    }
+
+    /** G, the graph-level columns among the input {@code shapes} that a network reads (0 when none, as above). */
+    public static long graphFeatureWidth(Shape[] shapes, int expected, boolean wanted) {
+        return wanted && shapes.length > expected ? shapes[expected].get(1) : 0;
+    }
+
+    private static NDList nodeArrays(NDManager manager, GraphBatch batch, boolean attention, int maxDegree, int maxPath) {
         int b = batch.graphs();
         int n = batch.totalNodes();
         int m = batch.maxNeighbours();
         int f = batch.nodeFeatureCount();
         int e = batch.edgeFeatureCount();
-        NDList list = new NDList(attention ? WITH_ATTENTION : BASIC);
+        NDList list = new NDList(attention ? WITH_ATTENTION + 1 : BASIC + 1);
         list.add(manager.create(flushTiny(batch.nodeFeatures()), new Shape(n, f)));
         list.add(manager.create(flushTiny(batch.edgeFeatures()), new Shape(n, m, e)));
         int[] idx = batch.neighbourIndex();

@@ -40,13 +40,27 @@ public final class SoftplusHead {
 
     /** {@code [B, 1]} from the pooled crystals {@code [B, H]}. */
     public NDList forward(ParameterStore ps, NDArray crystals, boolean training) {
-        NDArray h = Activation.softPlus(VersionedBlock.forwardChild(hidden, ps, new NDList(crystals), training).singletonOrThrow());
+        return forward(ps, crystals, null, training);
+    }
+
+    /**
+     * {@code [B, 1]} from the pooled crystals {@code [B, H]} joined with their graph-level features {@code [B, G]} (null:
+     * none), the way the article's CGformer reads lattice-level descriptors next to the atoms.
+     */
+    public NDList forward(ParameterStore ps, NDArray crystals, NDArray graphFeatures, boolean training) {
+        NDArray joined = graphFeatures == null ? crystals : crystals.concat(graphFeatures, 1);
+        NDArray h = Activation.softPlus(VersionedBlock.forwardChild(hidden, ps, new NDList(joined), training).singletonOrThrow());
         return VersionedBlock.forwardChild(output, ps, new NDList(h), training);
     }
 
     /** Initialises the layers for {@code crystals} pooled vectors per batch. */
     public void initialize(NDManager manager, DataType dataType, long crystals) {
-        hidden.initialize(manager, dataType, new Shape(crystals, hiddenSize));
+        initialize(manager, dataType, crystals, 0);
+    }
+
+    /** Initialises the layers for {@code crystals} pooled vectors per batch, each joined with {@code graphFeatures} columns. */
+    public void initialize(NDManager manager, DataType dataType, long crystals, long graphFeatures) {
+        hidden.initialize(manager, dataType, new Shape(crystals, hiddenSize + graphFeatures));
         output.initialize(manager, dataType, new Shape(crystals, headSize));
     }
 }

@@ -44,7 +44,7 @@ class FineTuningTest {
         if (child.matches("conv_\\d+_.*")) {
             return "conv";
         }
-        if (child.matches("(hidden|output|atom_hidden|atom_output)_.*")) {
+        if (child.matches("(hidden|output|atom_hidden|atom_output|graph_output)_.*")) {
             return "head";
         }
         if (child.matches("interaction_\\d+_.*")) {

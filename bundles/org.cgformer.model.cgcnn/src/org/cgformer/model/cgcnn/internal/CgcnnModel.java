@@ -47,6 +47,7 @@ public final class CgcnnModel extends DjlPropertyModel {
     @Override
     protected Block newNet(ObjectNode hp, int nodeFeatures, int edgeFeatures) {
         return CgcnnNet.builder().optHiddenSize(hp.get("hiddenSize").asInt()).optConvLayers(hp.get("convLayers").asInt())
-                .optHeadSize(hp.get("headSize").asInt()).build();
+                .optHeadSize(hp.get("headSize").asInt())
+                .optGraphFeatures(graphFeatures(hp)).build();
     }
 }

@@ -18,8 +18,8 @@ import ai.djl.util.PairList;
 /**
  * CGCNN (Xie &amp; Grossman, PRL 120, 145301, 2018): a linear embedding of the node features to H,
  * {@code convLayers} {@link CgcnnConv}s, mean pooling over the real nodes of each crystal, softplus,
- * a hidden layer with softplus, and a linear output. Reads the first five arrays of {@link GraphInputs};
- * outputs {@code [B, 1]}.
+ * a hidden layer with softplus, and a linear output. Reads the first five arrays of {@link GraphInputs}, and with
+ * graph features the featurizer's graph-level columns after them, joined to the pooled vector; outputs {@code [B, 1]}.
  */
 public final class CgcnnNet extends VersionedBlock {
 
@@ -27,9 +27,11 @@ public final class CgcnnNet extends VersionedBlock {
 
     private final CgcnnConvolutions convolutions;
     private final SoftplusHead head;
+    private final boolean graphFeatures;
 
     CgcnnNet(Builder builder) {
         super(VERSION);
+        graphFeatures = builder.graphFeatures;
         convolutions = new CgcnnConvolutions(builder.hiddenSize, builder.convLayers, this::addChildBlock);
         head = new SoftplusHead(builder.hiddenSize, builder.headSize, this::addChildBlock);
     }
@@ -45,7 +47,7 @@ public final class CgcnnNet extends VersionedBlock {
         }
         NDArray nodes = convolutions.forward(ps, inputs, training);
         NDArray crystal = Activation.softPlus(inputs.get(4).matMul(nodes));
-        return head.forward(ps, crystal, training);
+        return head.forward(ps, crystal, GraphInputs.graphFeatures(inputs, GraphInputs.BASIC, graphFeatures), training);
     }
 
     @Override
@@ -56,7 +58,7 @@ public final class CgcnnNet extends VersionedBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         convolutions.initialize(manager, dataType, inputShapes);
-        head.initialize(manager, dataType, inputShapes[4].get(0));
+        head.initialize(manager, dataType, inputShapes[4].get(0), GraphInputs.graphFeatureWidth(inputShapes, GraphInputs.BASIC, graphFeatures));
     }
 
     /** Builds a {@link CgcnnNet}; defaults are CGCNN's published ones. */
@@ -64,8 +66,15 @@ public final class CgcnnNet extends VersionedBlock {
         private int hiddenSize = 64;
         private int convLayers = 3;
         private int headSize = 128;
+        private boolean graphFeatures;
 
         Builder() {
+        }
+
+        /** Join the featurizer's graph-level columns to the pooled vector before the head (default: false). */
+        public Builder optGraphFeatures(boolean value) {
+            graphFeatures = value;
+            return this;
         }
 
         /** Atom feature size after the embedding (CGCNN atom-fea-len, default 64). */

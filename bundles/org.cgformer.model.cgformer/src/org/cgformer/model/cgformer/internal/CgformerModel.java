@@ -98,6 +98,7 @@ public final class CgformerModel extends DjlPropertyModel {
         return CgformerNet.builder().optHiddenSize(hp.get("hiddenSize").asInt()).optConvLayers(hp.get("convLayers").asInt())
                 .optAttentionLayers(hp.get("attentionLayers").asInt()).optHeads(hp.get("heads").asInt())
                 .optFfnSize(hp.get("ffnSize").asInt()).optHeadSize(hp.get("headSize").asInt()).optMaxDegree(maxDegree(hp))
-                .optMaxPath(maxPath(hp)).optDropout((float) hp.get("dropout").asDouble()).optTokenReadout(tokenReadout(hp)).build();
+                .optMaxPath(maxPath(hp)).optDropout((float) hp.get("dropout").asDouble()).optTokenReadout(tokenReadout(hp))
+                .optGraphFeatures(graphFeatures(hp)).build();
     }
 }

@@ -40,9 +40,11 @@ public final class CgformerNet extends VersionedBlock {
     private final List<GraphAttentionLayer> layers = new ArrayList<>();
     private final LayerNorm finalNorm;
     private final SoftplusHead head;
+    private final boolean graphFeatures;
 
     CgformerNet(Builder b) {
         super(VERSION);
+        graphFeatures = b.graphFeatures;
         hiddenSize = b.hiddenSize;
         maxDegree = b.maxDegree;
         maxPath = b.maxPath;
@@ -78,9 +80,9 @@ public final class CgformerNet extends VersionedBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
-        if (in.size() != GraphInputs.WITH_ATTENTION) {
-            throw new IllegalArgumentException("expected the " + GraphInputs.WITH_ATTENTION + " arrays of GraphInputs with attention, got "
-                    + in.size());
+        if (in.size() != GraphInputs.WITH_ATTENTION && in.size() != GraphInputs.WITH_ATTENTION + 1) {
+            throw new IllegalArgumentException("expected the " + GraphInputs.WITH_ATTENTION + " arrays of GraphInputs with attention "
+                    + "(and the graph features), got " + in.size());
         }
         NDArray nodes = convolutions.forward(ps, in, training);
         NDArray inTable = ps.getValue(inDegree, nodes.getDevice(), training);
@@ -119,7 +121,7 @@ public final class CgformerNet extends VersionedBlock {
             NDArray packed = GraphInputs.rows(flat, in.get(10));
             crystal = in.get(4).matMul(packed);
         }
-        return head.forward(ps, crystal, training);
+        return head.forward(ps, crystal, GraphInputs.graphFeatures(in, GraphInputs.WITH_ATTENTION, graphFeatures), training);
     }
 
     @Override
@@ -137,7 +139,7 @@ public final class CgformerNet extends VersionedBlock {
             layer.initialize(manager, dataType, new Shape(b, t, hiddenSize), new Shape(b * t * t), new Shape(b, 1, 1, t));
         }
         finalNorm.initialize(manager, dataType, new Shape(graphToken != null ? b : b * p, hiddenSize));
-        head.initialize(manager, dataType, b);
+        head.initialize(manager, dataType, b, GraphInputs.graphFeatureWidth(s, GraphInputs.WITH_ATTENTION, graphFeatures));
     }
 
     /** Builds a {@link CgformerNet}; see {@code CgformerModel} for the defaults. */
@@ -152,6 +154,13 @@ public final class CgformerNet extends VersionedBlock {
         private int maxPath = 20;
         private float dropout;
         private boolean tokenReadout;
+        private boolean graphFeatures;
+
+        /** Join the featurizer's graph-level columns to the pooled vector before the head (default: false). */
+        public Builder optGraphFeatures(boolean value) {
+            graphFeatures = value;
+            return this;
+        }
 
         Builder() {
         }

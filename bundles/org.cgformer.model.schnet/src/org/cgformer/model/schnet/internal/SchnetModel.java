@@ -82,13 +82,14 @@ public final class SchnetModel extends DjlPropertyModel {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put("embedding", List.of("embedding"));
         groups.put("interaction", List.of("interaction_*"));
-        groups.put(HEAD, List.of("atom_hidden", "atom_output"));
+        groups.put(HEAD, List.of("atom_hidden", "atom_output", "graph_output"));
         return groups;
     }
 
     @Override
     protected Block newNet(ObjectNode hp, int nodeFeatures, int edgeFeatures) {
         return SchnetNet.builder().optHiddenSize(hp.get("hiddenSize").asInt()).optFilterSize(hp.get("filterSize").asInt())
-                .optInteractions(hp.get("interactions").asInt()).optPooling(SchnetNet.Pooling.of(hp.get("pooling").asText())).build();
+                .optInteractions(hp.get("interactions").asInt()).optPooling(SchnetNet.Pooling.of(hp.get("pooling").asText()))
+                .optGraphFeatures(graphFeatures(hp)).build();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.cgformer.model.djl.GraphInputs;
 import org.cgformer.model.djl.VersionedBlock;
 
 import ai.djl.ndarray.NDArray;
@@ -61,6 +62,7 @@ public final class SchnetNet extends VersionedBlock {
     private final List<SchnetInteraction> interactions = new ArrayList<>();
     private final Linear atomHidden;
     private final Linear atomOutput;
+    private final Linear graphOutput;
 
     SchnetNet(Builder builder) {
         super(VERSION);
@@ -73,6 +75,8 @@ public final class SchnetNet extends VersionedBlock {
         }
         atomHidden = addChildBlock("atom_hidden", Linear.builder().setUnits(Math.max(1, hiddenSize / 2)).build());
         atomOutput = addChildBlock("atom_output", Linear.builder().setUnits(1).build());
+        // SchNet sums atom-wise outputs and has no pooled vector to join them to: graph-level columns add a linear term
+        graphOutput = builder.graphFeatures ? addChildBlock("graph_output", Linear.builder().setUnits(1).build()) : null;
     }
 
     public static Builder builder() {
@@ -102,7 +106,12 @@ public final class SchnetNet extends VersionedBlock {
         if (pooling == Pooling.SUM) {
             pool = pool.gt(0).toType(DataType.FLOAT32, false);
         }
-        return new NDList(pool.matMul(atomwise));
+        NDArray crystal = pool.matMul(atomwise);
+        NDArray graph = GraphInputs.graphFeatures(inputs, GraphInputs.BASIC, graphOutput != null);
+        if (graph != null) {
+            crystal = crystal.add(forwardChild(graphOutput, ps, new NDList(graph), training).singletonOrThrow());
+        }
+        return new NDList(crystal);
     }
 
     @Override
@@ -122,6 +131,9 @@ public final class SchnetNet extends VersionedBlock {
         }
         atomHidden.initialize(manager, dataType, nodes);
         atomOutput.initialize(manager, dataType, new Shape(n, Math.max(1, hiddenSize / 2)));
+        if (graphOutput != null) {
+            graphOutput.initialize(manager, dataType, inputShapes[GraphInputs.BASIC]);
+        }
     }
 
     /** Builds a {@link SchnetNet}. */
@@ -130,8 +142,15 @@ public final class SchnetNet extends VersionedBlock {
         private int filterSize = 64;
         private int interactions = 3;
         private Pooling pooling = Pooling.MEAN;
+        private boolean graphFeatures;
 
         Builder() {
+        }
+
+        /** Add a linear term of the featurizer's graph-level columns to the output (default: false). */
+        public Builder optGraphFeatures(boolean value) {
+            graphFeatures = value;
+            return this;
         }
 
         /** Atom feature size H (SchNet: 64, the default). */
