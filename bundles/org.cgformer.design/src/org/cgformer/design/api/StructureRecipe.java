@@ -78,6 +78,14 @@ public record StructureRecipe(int format, String generator, String host, String 
      * @since 1.5
      */
     public static final String PRIMITIVE_OCCUPANCY = "primitive-occupancy";
+    /**
+     * Seeds of a candidate's further ordered decorations lie this far apart: decoration k of candidate c&lt;rank&gt; uses
+     * seed + rank + k x stride (the oracle of {@code cgformer screen --validate} and the labels of {@code cgformer design
+     * label}), so the decorations of different candidates never share a seed.
+     *
+     * @since 1.5
+     */
+    public static final long DECORATION_SEED_STRIDE = 1_000_003L;
     /** Candidate c&lt;rank&gt; uses seed + its enumeration rank ({@code design generate}, {@code screen}). */
     public static final String SEED_PLUS_RANK = "seed+rank";
     /** Row r of a composition table uses seed + its line number ({@code dataset ehull}). */

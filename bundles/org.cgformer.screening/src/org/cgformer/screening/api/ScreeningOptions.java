@@ -57,8 +57,11 @@ public record ScreeningOptions(Path ebModel, Path ehullModel, Path ebBaseline, P
     public static final int DEFAULT_DECORATIONS = 20;
     /** Default oracle grid, Angstrom: the demo's fine-tuning labels. */
     public static final double DEFAULT_ORACLE_RESOLUTION = 0.3;
-    /** Seeds of a candidate's further oracle decorations lie this far apart (seed + rank + k x stride). */
-    public static final long ORACLE_SEED_STRIDE = 1_000_003L;
+    /**
+     * Seeds of a candidate's further oracle decorations lie this far apart (seed + rank + k x stride): the design
+     * labels' stride, {@link org.cgformer.design.api.StructureRecipe#DECORATION_SEED_STRIDE}.
+     */
+    public static final long ORACLE_SEED_STRIDE = org.cgformer.design.api.StructureRecipe.DECORATION_SEED_STRIDE;
 
     public ScreeningOptions {
         if (ebModel == null) {

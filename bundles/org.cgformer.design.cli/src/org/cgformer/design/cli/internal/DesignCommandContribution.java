@@ -2,7 +2,7 @@ package org.cgformer.design.cli.internal;
 
 import picocli.CommandLine;
 
-/** Contributes {@code cgformer design funnel|cluster|sample|generate}. */
+/** Contributes {@code cgformer design funnel|cluster|sample|generate|label}. */
 public class DesignCommandContribution extends DesignContribution {
 
     @Override
@@ -16,6 +16,7 @@ public class DesignCommandContribution extends DesignContribution {
                 .addSubcommand(new FunnelCommand(workflow()))
                 .addSubcommand(new ClusterCommand())
                 .addSubcommand(new SampleCommand())
-                .addSubcommand(new GenerateCommand(workflow(), readers()));
+                .addSubcommand(new GenerateCommand(workflow(), readers()))
+                .addSubcommand(new LabelCommand(workflow(), readers(), bvse()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.cgformer.cli.api.CommandContribution;
+import org.cgformer.bvse.api.BvseCalculator;
 import org.cgformer.design.api.DesignWorkflow;
 import org.cgformer.structure.api.StructureReader;
 
@@ -14,10 +15,21 @@ import org.cgformer.structure.api.StructureReader;
 abstract class DesignContribution implements CommandContribution {
 
     private volatile DesignWorkflow workflow;
+    private volatile BvseCalculator bvse;
     private final List<StructureReader> readers = new CopyOnWriteArrayList<>();
 
     public void setWorkflow(DesignWorkflow workflow) {
         this.workflow = workflow;
+    }
+
+    public void setBvse(BvseCalculator calculator) {
+        this.bvse = calculator;
+    }
+
+    public void unsetBvse(BvseCalculator calculator) {
+        if (bvse == calculator) {
+            bvse = null;
+        }
     }
 
     public void addReader(StructureReader reader) {
@@ -30,6 +42,11 @@ abstract class DesignContribution implements CommandContribution {
 
     protected DesignWorkflow workflow() {
         return workflow;
+    }
+
+    /** The BVSE calculator (the oracle of {@code design label}), or null when none is installed. */
+    protected BvseCalculator bvse() {
+        return bvse;
     }
 
     protected List<StructureReader> readers() {

@@ -125,6 +125,63 @@ class DesignCommandTest {
         assertTrue(bad.err().contains("--cell: unknown cell 'tiny': primitive") && bad.err().contains("conventional"), bad.toString());
     }
 
+    /**
+     * {@code design label}: each label is the mean BVSE Ea3D of N ordered decorations; decoration 0 is the structure
+     * {@code design generate --cell primitive} makes with the same seed, and its barrier the one {@code bvse} computes on
+     * it; the dataset's structures are the occupancy-weighted cells; a rerun labels nothing twice.
+     */
+    @Test
+    void labelsCandidatesWithTheMeanOfOrderedDecorations() throws Exception {
+        Path labels = results("label").resolveSibling("labels");
+        CgformerProcess.Result label = CgformerProcess.run("design", "label", EXAMPLE.toString(), "--candidates", "random:3",
+                "--label-decorations", "2", "--resolution", "0.5", "--seed", "7", "-o", labels.toString());
+        assertEquals(0, label.code(), label.toString());
+        assertTrue(label.out().contains("labelled 3 candidates (0 refused, 0 already labelled)"), label.toString());
+        java.util.List<String> means = Files.readAllLines(labels.resolve("id_prop.csv"));
+        java.util.List<String> each = Files.readAllLines(labels.resolve("decorations.csv"));
+        assertEquals(3, means.size(), means.toString());
+        assertEquals(6, each.size(), each.toString());
+        java.util.Map<String, double[]> decorations = new java.util.HashMap<>();
+        for (String row : each) {
+            String[] f = row.split(",");
+            decorations.computeIfAbsent(f[0], k -> new double[2])[Integer.parseInt(f[1])] = Double.parseDouble(f[3]);
+        }
+        for (String row : means) {
+            String[] f = row.split(",");
+            double[] d = decorations.get(f[0]);
+            assertEquals((d[0] + d[1]) / 2, Double.parseDouble(f[1]), 1.5e-4, row);
+            assertTrue(d[0] != d[1], f[0] + ": two decorations with one barrier " + d[0]);
+            String cif = Files.readString(labels.resolve(f[0] + ".cif"));
+            assertTrue(cif.contains("occupancy-weighted cell") && cif.contains(" 0.200000"), f[0] + " is not the occupancy-weighted cell");
+        }
+        assertTrue(Files.readString(labels.resolve("recipe.json")).contains("\"supercell\" : \"primitive-occupancy\""));
+        com.fasterxml.jackson.databind.JsonNode dataset = new com.fasterxml.jackson.databind.ObjectMapper().readTree(labels.resolve("dataset.json")
+                .toFile());
+        assertEquals(2, dataset.path("labelDecorations").asInt());
+        assertEquals(0.5, dataset.path("resolution").asDouble());
+        assertTrue(dataset.path("decorationRecipe").asText().contains("supercell smallest-primitive"), dataset.toString());
+
+        // decoration 0 is what 'design generate --cell primitive' makes with the same seed and K, labelled by 'bvse'
+        Path ordered = labels.resolveSibling("ordered");
+        CgformerProcess.Result generate = CgformerProcess.run("design", "generate", EXAMPLE.toString(), "--candidates", "random:3",
+                "--decorations", "5", "--cell", "primitive", "--seed", "7", "-o", ordered.toString());
+        assertEquals(0, generate.code(), generate.toString());
+        String first = means.get(0).split(",")[0];
+        CgformerProcess.Result bvse = CgformerProcess.run("bvse", "--json", "--resolution", "0.5", ordered.resolve(first + ".cif").toString());
+        assertEquals(0, bvse.code(), bvse.toString());
+        double ea3d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bvse.out()).elements().next().path("Ea3D").asDouble();
+        assertEquals(decorations.get(first)[0], ea3d, 1e-4, bvse.out());
+
+        CgformerProcess.Result again = CgformerProcess.run("design", "label", EXAMPLE.toString(), "--candidates", "random:3",
+                "--label-decorations", "2", "--resolution", "0.5", "--seed", "7", "-o", labels.toString());
+        assertTrue(again.out().contains("labelled 0 candidates (0 refused, 3 already labelled)"), again.toString());
+        assertEquals(means, Files.readAllLines(labels.resolve("id_prop.csv")));
+        CgformerProcess.Result other = CgformerProcess.run("design", "label", EXAMPLE.toString(), "--candidates", "random:3", "--cell",
+                "primitive", "--resolution", "0.5", "--seed", "7", "-o", labels.toString());
+        assertEquals(1, other.code(), other.toString());
+        assertTrue(other.err().contains("label into another folder"), other.toString());
+    }
+
     private static int sites(String inspectJson) throws Exception {
         com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inspectJson);
         // {"<file>": {"sites": N, ...}}
