@@ -41,6 +41,7 @@ public final class CgcnnModel extends DjlPropertyModel {
         hp.put("hiddenSize", 64);
         hp.put("convLayers", 3);
         hp.put("headSize", 128);
+        hp.put(GRAPH_FEATURES, true);
         return hp;
     }
 

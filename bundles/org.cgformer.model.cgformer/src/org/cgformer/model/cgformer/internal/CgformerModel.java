@@ -55,6 +55,7 @@ public final class CgformerModel extends DjlPropertyModel {
         hp.put("maxPath", 20);
         hp.put("dropout", 0.0);
         hp.put("readout", "mean");
+        hp.put(GRAPH_FEATURES, true);
         return hp;
     }
 

@@ -54,6 +54,7 @@ public final class SchnetModel extends DjlPropertyModel {
         hp.put("filterSize", 64);
         hp.put("interactions", 3);
         hp.put("pooling", "mean");
+        hp.put(GRAPH_FEATURES, true);
         return hp;
     }
 
