@@ -475,6 +475,13 @@ public class DefaultScreeningService implements ScreeningService {
             Map<String, Object> used = new LinkedHashMap<>();
             List<StructureRecipes.Resolved> distinct = distinctRecipes();
             for (StructureRecipes.Resolved resolved : distinct) {
+                if (resolved.recipe().equals(runRecipe) && !modelsRead(runRecipe) && !options.keepStructures()) {
+                    // models of occupancy-weighted cells: the ordered cells are only the report's and the oracle's, made
+                    // when a stage needs them (structure(e, runRecipe)), not for every candidate
+                    listener.message("generate: the report's ordered structures (" + runRecipe.describe() + ") are made only for the "
+                            + "candidates a stage needs: no model reads them");
+                    continue;
+                }
                 generate(entries, resolved, failed);
             }
             recipes.forEach((role, r) -> {
@@ -536,6 +543,11 @@ public class DefaultScreeningService implements ScreeningService {
                 meter.worked();
             });
             listener.message(String.format(Locale.ROOT, "generate: recipe %s, %.1f s", recipe.describe(), meter.seconds()));
+        }
+
+        /** Whether a model of this run reads structures of {@code recipe}. */
+        boolean modelsRead(StructureRecipe recipe) {
+            return recipes.values().stream().anyMatch(r -> r.recipe().equals(recipe));
         }
 
         StructureRecipes.Builder builder(StructureRecipes.Resolved resolved) throws ScreeningException {

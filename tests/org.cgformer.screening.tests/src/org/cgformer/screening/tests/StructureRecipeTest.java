@@ -220,15 +220,39 @@ class StructureRecipeTest {
         Path designHost = DesignSpaceResources.hostStructurePath(DesignSpaceResources.loadDesignSpace(design));
         StructureRecipe occupancy = StructureRecipe.designSpace(designHost, "Na3Zr2Si2PO12", "Zr1", StructureRecipe.PRIMITIVE_OCCUPANCY, 2, 1);
         Path eb = withRecipe(model, temp.resolve("model-occupancy"), occupancy);
+        Path ehull = withRecipe(model, temp.resolve("ehull-occupancy"), occupancy);
         Path report = temp.resolve("report-occupancy");
-        ScreeningOptions options = ScreeningOptions.defaults(eb, model).withTop(2).withScore(1e9, 0).withGeneration(2, 2, 1).withLimit(3)
-                .withKeepStructures(true);
-        ScreeningPipelineTest.service(ScreeningService.class).screen(design, options, report, ScreeningListener.SILENT);
+        // both models read mixed cells, so the ordered ones are made only for the candidates the report keeps
+        ScreeningOptions options = ScreeningOptions.defaults(eb, ehull).withTop(2).withScore(1e9, 0).withGeneration(2, 2, 1).withLimit(3);
+        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScreeningPipelineTest.service(ScreeningService.class).screen(design, options, report, new ScreeningListener() {
+            @Override
+            public void stage(String name, boolean resumed) {
+            }
+
+            @Override
+            public void progress(String stage, int done, int total, double etaSeconds) {
+            }
+
+            @Override
+            public void message(String text) {
+                messages.add(text);
+            }
+        });
+        assertTrue(messages.stream().anyMatch(m -> m.contains("made only for the candidates a stage needs")), messages.toString());
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith("generate: recipe design-space") && m.contains("smallest-primitive")),
+                messages.toString());
 
         double conventionalVolume = volume(cell(Files.readString(designHost)));
         List<Map<String, String>> rows = ScreeningPipelineTest.csv(report.resolve("candidates.csv"));
         assertEquals(3, rows.size());
-        for (Map<String, String> r : rows) {
+        List<Map<String, String>> reported = rows.stream().filter(r -> !r.get("structure").isEmpty()).toList();
+        assertTrue(reported.size() >= 2 && reported.size() <= 3, rows.toString());
+        try (var files = Files.list(report.resolve("structures"))) {
+            assertEquals(reported.size(), files.filter(f -> f.toString().endsWith(".cif") && !f.getFileName().toString().startsWith("parent"))
+                    .count(), "ordered structures made beyond those reported");
+        }
+        for (Map<String, String> r : reported) {
             assertEquals("ok", r.get("status"), r.toString());
             // the report's structure (and the oracle's) is the ordered primitive supercell the mixed cell stands for
             String ordered = Files.readString(report.resolve(r.get("structure")));
