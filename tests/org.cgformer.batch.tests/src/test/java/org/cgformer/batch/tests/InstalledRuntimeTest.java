@@ -27,13 +27,16 @@ class InstalledRuntimeTest {
         Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
         // small settings: the steps and files of the demo, not its figures
         CgformerProcess.Result demo = CgformerProcess.runFrom(home, elsewhere, folder.resolve("cache"), 8, "demo", "-o", "demo",
-                "--fraction", "0.02", "--decorations", "1", "--kfold", "2", "--epochs", "1", "--limit", "12", "--validate", "4");
+                "--fraction", "0.02", "--decorations", "1", "--label-decorations", "1", "--kfold", "2", "--epochs", "1", "--limit", "12",
+                "--validate", "4", "--oracle-decorations", "1");
         assertEquals(0, demo.code(), demo.toString());
         assertTrue(demo.out().contains("demo finished"), demo.toString());
         Path report = elsewhere.resolve("demo/report");
         assertTrue(demo.out().contains("report: " + report.resolve("index.html")), demo.toString());
         // every default came from the installation: the design space (with its host), the pre-trained and the Ehull models
         assertTrue(demo.err().contains("cgformer design funnel " + home.resolve("examples/nasicon-zr-site.designspace")), demo.toString());
+        assertTrue(demo.err().contains("cgformer design label " + home.resolve("examples/nasicon-zr-site.designspace")), demo.toString());
+        assertTrue(demo.err().contains("--from " + home.resolve("examples/models/eb-pretrained-cgcnn")), demo.toString());
         assertTrue(demo.err().contains("--from " + home.resolve("examples/models/eb-pretrained-cgformer")), demo.toString());
         assertTrue(demo.err().contains("--ehull-model " + home.resolve("examples/models/ehull-cgcnn")), demo.toString());
         for (String file : List.of("index.html", "candidates.csv", "shortlist.csv", "summary.json", "plots/eb-vs-ehull.png")) {
