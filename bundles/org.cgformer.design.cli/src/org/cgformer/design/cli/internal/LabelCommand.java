@@ -102,6 +102,11 @@ public class LabelCommand implements Callable<Integer> {
             description = "BVSE grid spacing, Angstrom (default: ${DEFAULT-VALUE}, the demo's fine-tuning labels and oracle).")
     double resolution;
 
+    @Option(names = "--no-parent", description = {"Leave out the undoped parent (the host formula, e.g. Na3Zr2Si2PO12), which is",
+        "otherwise labelled too (id parent_<formula>): screening reports every barrier relative to it, so a model must",
+        "have seen it, or its Delta Eb is an extrapolation."})
+    boolean noParent;
+
     @Option(names = "--threads", paramLabel = "N", description = "Candidates labelled at once (default: the cores).")
     Integer threads;
 
@@ -164,6 +169,11 @@ public class LabelCommand implements Callable<Integer> {
                 todo.add(target);
             }
         }
+        DesignTargets.Target parent = new DesignTargets.Target("parent", designSpace.getHostFormula(), List.of(),
+                designSpace.getMobileIonContent(), 0);
+        if (!noParent && !done.contains(id(parent))) {
+            todo.add(0, parent);
+        }
         if (impossible > 0) {
             err.printf(Locale.ROOT, "label: %d drawn combinations cannot be built on the host (e.g. more Na than sites) and were replaced%n",
                     impossible);
@@ -219,8 +229,7 @@ public class LabelCommand implements Callable<Integer> {
             String firstReason = null;
             String firstOrdered = null;
             for (int k = 0; k < labelDecorations; k++) {
-                String cif = made[1].cif(target.dopants(), target.mobileIonContent(), decorations,
-                        seed + target.rank() + k * StructureRecipe.DECORATION_SEED_STRIDE, target.formula());
+                String cif = cif(made[1], target, seed + target.rank() + k * StructureRecipe.DECORATION_SEED_STRIDE);
                 firstOrdered = k == 0 ? cif : firstOrdered;
                 try {
                     barriers[k] = barrier(cif, options);
@@ -233,8 +242,7 @@ public class LabelCommand implements Callable<Integer> {
                 throw new ItemRefusedException(target.formula() + ": " + firstReason);
             }
             double mean = java.util.Arrays.stream(values).average().orElseThrow();
-            String structure = input.equals(ordered) ? firstOrdered
-                    : made[0].cif(target.dopants(), target.mobileIonContent(), decorations, seed + target.rank(), target.formula());
+            String structure = input.equals(ordered) ? firstOrdered : cif(made[0], target, seed + target.rank());
             writeAtomically(output.resolve(target.fileName()), structure);
             synchronized (this) {
                 StringBuilder rows = new StringBuilder();
@@ -257,6 +265,12 @@ public class LabelCommand implements Callable<Integer> {
             }
             throw e instanceof ItemRefusedException r ? r : new ItemRefusedException(target.formula() + ": " + reason, e);
         }
+    }
+
+    /** The CIF of a candidate, or of the undoped parent (the target without dopants), with this seed. */
+    private String cif(CandidateStructures structures, DesignTargets.Target target, long structureSeed) throws DesignException {
+        return target.dopants().isEmpty() ? structures.parentCif(decorations, structureSeed, target.formula())
+                : structures.cif(target.dopants(), target.mobileIonContent(), decorations, structureSeed, target.formula());
     }
 
     /** Ea3D of one ordered CIF. */
