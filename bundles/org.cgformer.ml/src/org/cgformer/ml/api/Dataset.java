@@ -100,6 +100,25 @@ public final class Dataset {
         return folder;
     }
 
+    /**
+     * File of a dataset folder that names reference structures, one id per line: structures every cross-validation fold
+     * trains on and none tests, such as the undoped parent that screening reports every barrier against (a model that
+     * never saw it would extrapolate to it). {@code cgformer design label} writes it.
+     *
+     * @since 1.3
+     */
+    public static final String REFERENCES = "references.txt";
+
+    /** The ids named in {@value #REFERENCES} that this dataset holds, in file order; none when there is no such file. @since 1.3 */
+    public List<String> references() throws IOException {
+        Path file = folder.resolve(REFERENCES);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>(ids());
+        return Files.readAllLines(file).stream().map(String::strip).filter(id -> !id.isEmpty() && ids.contains(id)).toList();
+    }
+
     public List<Entry> entries() {
         return entries;
     }

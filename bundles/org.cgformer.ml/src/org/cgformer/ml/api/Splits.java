@@ -21,21 +21,37 @@ public final class Splits {
 
     /** k folds of {@code n} items shuffled with {@code seed}; fold sizes differ by at most one. */
     public static List<Split> kFold(int n, int k, long seed) {
-        if (k < 2 || k > n) {
-            throw new IllegalArgumentException("cannot make " + k + " folds of " + n + " structures");
-        }
+        return kFold(n, k, seed, java.util.Set.of());
+    }
+
+    /**
+     * k folds of the {@code n} items shuffled with {@code seed}, the items {@code alwaysTrain} (references, e.g. the
+     * undoped parent every prediction is compared with) in the training part of every fold and in no test part; the
+     * others as {@link #kFold(int, int, long)} makes them (the same folds when there are no references).
+     *
+     * @since 1.3
+     */
+    public static List<Split> kFold(int n, int k, long seed, java.util.Set<Integer> alwaysTrain) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            order.add(i);
+            if (!alwaysTrain.contains(i)) {
+                order.add(i);
+            }
+        }
+        int m = order.size();
+        if (k < 2 || k > m) {
+            throw new IllegalArgumentException("cannot make " + k + " folds of " + m + " structures");
         }
         Collections.shuffle(order, new Random(seed));
+        List<Integer> references = alwaysTrain.stream().filter(i -> i >= 0 && i < n).sorted().toList();
         List<Split> splits = new ArrayList<>();
         int start = 0;
         for (int f = 0; f < k; f++) {
-            int size = n / k + (f < n % k ? 1 : 0);
+            int size = m / k + (f < m % k ? 1 : 0);
             List<Integer> test = List.copyOf(order.subList(start, start + size));
             List<Integer> train = new ArrayList<>(order.subList(0, start));
-            train.addAll(order.subList(start + size, n));
+            train.addAll(order.subList(start + size, m));
+            train.addAll(references);
             splits.add(new Split("fold_" + f, List.copyOf(train), test));
             start += size;
         }

@@ -259,7 +259,20 @@ public final class TrainingServiceComponent implements TrainingService {
 
     @Override
     public List<Split> kFold(LabelledData data, int k, long seed) {
-        return Splits.kFold(data.size(), k, seed);
+        // references (the dataset's references.txt) are in every fold's training part
+        java.util.Set<String> references;
+        try {
+            references = new java.util.HashSet<>(data.dataset().references());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(data.dataset().folder().resolve(Dataset.REFERENCES) + ": " + e.getMessage(), e);
+        }
+        java.util.Set<Integer> alwaysTrain = new java.util.HashSet<>();
+        for (int i = 0; i < data.samples().size(); i++) {
+            if (references.contains(data.samples().get(i).id())) {
+                alwaysTrain.add(i);
+            }
+        }
+        return Splits.kFold(data.size(), k, seed, alwaysTrain);
     }
 
     @Override

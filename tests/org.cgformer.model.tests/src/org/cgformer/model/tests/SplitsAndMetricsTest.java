@@ -40,6 +40,21 @@ class SplitsAndMetricsTest {
     }
 
     @Test
+    void referencesAreTrainedOnInEveryFoldAndTestedInNone() {
+        List<Split> folds = Splits.kFold(24, 5, 7, java.util.Set.of(3, 17));
+        java.util.Set<Integer> tested = new java.util.HashSet<>();
+        for (Split fold : folds) {
+            assertTrue(fold.train().contains(3) && fold.train().contains(17), fold.name() + " does not train on the references");
+            assertTrue(!fold.test().contains(3) && !fold.test().contains(17), fold.name() + " tests a reference");
+            assertEquals(24, fold.train().size() + fold.test().size());
+            tested.addAll(fold.test());
+        }
+        assertEquals(22, tested.size(), "every other index tested once");
+        // without references, the folds of kFold(n, k, seed)
+        assertEquals(Splits.kFold(23, 10, 7), Splits.kFold(23, 10, 7, java.util.Set.of()));
+    }
+
+    @Test
     void matbenchFoldsCoverTheDatasetOnce() throws IOException {
         Dataset jdft2d = Dataset.read(Fixtures.data(Fixtures.JDFT2D));
         assertEquals(636, jdft2d.size());

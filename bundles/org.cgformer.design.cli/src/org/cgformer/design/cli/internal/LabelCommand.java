@@ -65,6 +65,8 @@ public class LabelCommand implements Callable<Integer> {
     static final String DECORATIONS = "decorations.csv";
     static final String REFUSED = "refused.csv";
     static final String METADATA = "dataset.json";
+    /** The ml dataset's references file ({@code org.cgformer.ml.api.Dataset.REFERENCES}). */
+    static final String REFERENCES = "references.txt";
 
     @Spec
     CommandSpec spec;
@@ -189,6 +191,11 @@ public class LabelCommand implements Callable<Integer> {
         }
         input.write(output);
         writeMetadata(ordered, options);
+        if (!noParent && Files.isRegularFile(output.resolve(LABELS))
+                && Files.readAllLines(output.resolve(LABELS), StandardCharsets.UTF_8).stream().anyMatch(row -> row.startsWith(id(parent) + ","))) {
+            // the reference every barrier is reported against: trained on in every cross-validation fold, tested in none
+            Files.writeString(output.resolve(REFERENCES), id(parent) + "\n", StandardCharsets.UTF_8);
+        }
         out.printf(Locale.ROOT, "labelled %d candidates (%d refused, %d already labelled) with the mean BVSE Ea3D of %d ordered decorations "
                 + "at %s A in %.1f s; dataset in %s (input cells: %s)%n", result.processed().size(), result.refused().size(), already,
                 labelDecorations, resolution, (System.nanoTime() - start) / 1e9, output, input.supercell());

@@ -143,6 +143,8 @@ class DesignCommandTest {
         assertEquals(4, means.size(), means.toString());
         assertEquals(8, each.size(), each.toString());
         assertTrue(means.stream().anyMatch(row -> row.startsWith("parent_Na3Zr2Si2PO12,")), means.toString());
+        // the parent is the reference of every Delta Eb: every cross-validation fold trains on it
+        assertEquals(java.util.List.of("parent_Na3Zr2Si2PO12"), Files.readAllLines(labels.resolve("references.txt")));
         java.util.Map<String, double[]> decorations = new java.util.HashMap<>();
         for (String row : each) {
             String[] f = row.split(",");
