@@ -56,16 +56,7 @@ public record AverageStructure(double[][] lattice, List<Site> sites) {
 
     /** The same sites in a lattice scaled by {@code factor} in every direction (fractional coordinates kept). */
     public AverageStructure scaled(double factor) {
-        if (!(factor > 0)) {
-            throw new IllegalArgumentException("lattice scale factor must be positive, got " + factor);
-        }
-        double[][] scaled = new double[3][3];
-        for (int d = 0; d < 3; d++) {
-            for (int x = 0; x < 3; x++) {
-                scaled[d][x] = lattice[d][x] * factor;
-            }
-        }
-        return new AverageStructure(scaled, sites);
+        return new AverageStructure(GeneratedStructure.scaled(lattice, factor), sites);
     }
 
     /**

@@ -35,6 +35,11 @@ public record GeneratedStructure(double[][] lattice, List<String> species, List<
      * decorations made in the unscaled cell holds in the scaled one.
      */
     public GeneratedStructure scaled(double factor) {
+        return new GeneratedStructure(scaled(lattice, factor), species, fracCoords, charges, ewaldEnergy / factor);
+    }
+
+    /** {@code lattice} scaled by {@code factor} in every direction. */
+    static double[][] scaled(double[][] lattice, double factor) {
         if (!(factor > 0)) {
             throw new IllegalArgumentException("lattice scale factor must be positive, got " + factor);
         }
@@ -44,7 +49,7 @@ public record GeneratedStructure(double[][] lattice, List<String> species, List<
                 scaled[d][x] = lattice[d][x] * factor;
             }
         }
-        return new GeneratedStructure(scaled, species, fracCoords, charges, ewaldEnergy / factor);
+        return scaled;
     }
 
     /** Number of sites per element. */

@@ -126,4 +126,41 @@ class EhullDatasetTest {
         assertEquals(22.181, Math.max(p[0], Math.max(p[1], p[2])), 1e-3);
         assertTrue(Element.of("Ta").shannonRadius(5, "VI").isPresent());
     }
+
+    /**
+     * The occupancy-weighted cell of a row (dataset ehull --cell occupancy): the primitive cell, 2 formula units of the
+     * exact composition on mixed sites, neutral, the lattice scaled like the ordered structures, the same for every seed.
+     */
+    @Test
+    void occupancyCellIsTheCompositionOnMixedSitesOfTheScaledPrimitiveCell() throws Exception {
+        Structure host = StructureReader.readFile(readers, Services.HOST).structure();
+        NasiconStructures occupancy = new NasiconStructures(host, "host", LatticeMode.SCALED, 4,
+                org.cgformer.design.structure.StructureGenerator.Cell.OCCUPANCY);
+        NasiconComposition row = NasiconComposition.parse("Na2ZnTa(PO4)3");
+        NasiconStructures.Made made = occupancy.make(row, 3, "row");
+        assertEquals(made.cif(), occupancy.make(row, 99, "row").cif(), "the mean of all decorations depends on no seed");
+        assertTrue(Double.isNaN(made.ewaldEnergy()));
+        Structure structure = StructureReader.forFile(readers, "row.cif").orElseThrow()
+                .read("row.cif", made.cif(), StructureReader.Strictness.LENIENT).structure();
+        assertEquals(made.sites(), structure.size());
+        assertTrue(structure.composition().almostEquals(Composition.parse("Na2ZnTaP3O12").times(2), 1e-4),
+                structure.composition().formula());
+        double charge = 0;
+        for (var site : structure.sites()) {
+            for (var entry : site.occupancies().entrySet()) {
+                charge += entry.getKey().oxidationState().getAsDouble() * entry.getValue();
+            }
+        }
+        assertEquals(0, charge, 1e-4);
+        // the ordered primitive build of the same row: 2 formula units per primitive cell at the same scale
+        GeneratedStructure ordered = new NasiconStructures(host, "host", LatticeMode.SCALED, 4,
+                org.cgformer.design.structure.StructureGenerator.Cell.PRIMITIVE).build(row, 3);
+        double cells = ordered.composition().get("O") / 24.0;
+        assertEquals(volume(ordered.lattice()) / cells, structure.volume(), 1e-2);
+    }
+
+    private static double volume(double[][] m) {
+        return Math.abs(m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]));
+    }
 }
