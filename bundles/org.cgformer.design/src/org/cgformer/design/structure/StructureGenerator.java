@@ -206,7 +206,7 @@ public final class StructureGenerator {
             // the charge-balance rule normally keeps candidates inside this range; unfiltered ones may not be
             throw new DesignException(String.format(java.util.Locale.ROOT,
                     "%s %s per formula unit needs %d %s in the supercell, which has %d %s sites",
-                    new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", mobileIonContent)).stripTrailingZeros().toPlainString(),
+                    plain(mobileIonContent),
                     mobileIon, counts.mobileIons, mobileIon, mobileSites, mobileIon));
         }
         Random random = new Random(seed);
@@ -257,8 +257,8 @@ public final class StructureGenerator {
         }
         double ions = mobileIonContent * formulaUnitsPerCell;
         if (ions < -COUNT_TOLERANCE || ions > full.size() + partial.size() + COUNT_TOLERANCE) {
-            throw new DesignException(String.format(java.util.Locale.ROOT, "%.4g %s per formula unit needs %.4g %s in the cell, which has %d %s sites",
-                    mobileIonContent, mobileIon, ions, mobileIon, full.size() + partial.size(), mobileIon));
+            throw new DesignException(String.format(java.util.Locale.ROOT, "%s %s per formula unit needs %s %s in the cell, which has %d %s sites",
+                    plain(mobileIonContent), mobileIon, plain(ions), mobileIon, full.size() + partial.size(), mobileIon));
         }
         // as fillMobile: the full sites take the ions first, the partial ones share the rest
         double fullOccupancy = full.isEmpty() ? 0 : Math.min(1, ions / full.size());
@@ -293,6 +293,11 @@ public final class StructureGenerator {
             }
         }
         return new AverageStructure(host.matrix(), sites);
+    }
+
+    /** A count or content as a person writes it: 4 significant digits, no trailing zeros (6.2, 12.4, 31). */
+    private static String plain(double value) {
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", value)).stripTrailingZeros().toPlainString();
     }
 
     private void requireDesignSpace() throws DesignException {
