@@ -87,6 +87,26 @@ public final class BvseOptions {
                 cutoffAngstrom, maxBarrierEv);
     }
 
+    /**
+     * What a set of labels made with these options and {@code calculator} records about them (the {@code dataset.json}
+     * of {@code cgformer dataset bvse} and {@code cgformer design label}): ion, charge, resolution, maxBarrier,
+     * refinement, settings ({@link #describe()}), parameters and convention, in that order.
+     *
+     * @since 1.4
+     */
+    public java.util.Map<String, Object> labelSettings(BvseCalculator calculator) {
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("ion", mobileElement);
+        settings.put("charge", mobileCharge);
+        settings.put("resolution", resolutionAngstrom);
+        settings.put("maxBarrier", maxBarrierEv);
+        settings.put("refinement", refinement);
+        settings.put("settings", describe());
+        settings.put("parameters", calculator.parameterTable());
+        settings.put("convention", calculator.convention());
+        return settings;
+    }
+
     public Builder toBuilder() {
         return builder().optMobileIon(mobileElement, mobileCharge).optResolution(resolutionAngstrom)
                 .optCutoff(cutoffAngstrom).optMaxBarrier(maxBarrierEv).optRefinement(refinement)

@@ -292,14 +292,7 @@ public class DefaultDatasetLabeller implements DatasetLabeller {
             BvseOptions options = request.options();
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("label", request.labelName());
-            metadata.put("ion", options.mobileElement());
-            metadata.put("charge", options.mobileCharge());
-            metadata.put("resolution", options.resolutionAngstrom());
-            metadata.put("maxBarrier", options.maxBarrierEv());
-            metadata.put("refinement", options.refinement());
-            metadata.put("settings", options.describe());
-            metadata.put("parameters", calculator.parameterTable());
-            metadata.put("convention", calculator.convention());
+            metadata.putAll(options.labelSettings(calculator));
             metadata.put("source", request.source().toAbsolutePath().toString());
             metadata.put("labelled", ids(labels).size());
             metadata.put("refused", ids(refused).size());

@@ -86,6 +86,16 @@ public record StructureRecipe(int format, String generator, String host, String 
      * @since 1.5
      */
     public static final long DECORATION_SEED_STRIDE = 1_000_003L;
+
+    /**
+     * The seed of ordered decoration {@code k} of the candidate of enumeration rank {@code rank}: seed + rank + k x
+     * {@link #DECORATION_SEED_STRIDE} (k = 0 is the candidate's own structure, seed + rank).
+     *
+     * @since 1.5
+     */
+    public static long decorationSeed(long seed, long rank, int k) {
+        return seed + rank + k * DECORATION_SEED_STRIDE;
+    }
     /** Candidate c&lt;rank&gt; uses seed + its enumeration rank ({@code design generate}, {@code screen}). */
     public static final String SEED_PLUS_RANK = "seed+rank";
     /** Row r of a composition table uses seed + its line number ({@code dataset ehull}). */

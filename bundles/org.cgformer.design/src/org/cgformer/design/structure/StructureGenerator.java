@@ -2,7 +2,6 @@ package org.cgformer.design.structure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -241,18 +240,12 @@ public final class StructureGenerator {
      * @since 1.1
      */
     public AverageStructure averageSites(List<SiteOccupation> occupations, double mobileIonContent) throws DesignException {
-        Map<String, SiteOccupation> byLabel = new HashMap<>();
-        for (SiteOccupation occupation : occupations) {
-            countSites(occupation.label());
-            if (byLabel.put(occupation.label(), occupation) != null) {
-                throw new DesignException("site '" + occupation.label() + "' is given two occupations");
-            }
-        }
+        Map<String, SiteOccupation> byLabel = byLabel(occupations);
         List<HostCell.Site> full = new ArrayList<>();
         List<HostCell.Site> partial = new ArrayList<>();
         for (HostCell.Site site : host.sites()) {
             if (kind(site, byLabel.keySet()) == Kind.MOBILE) {
-                (site.occupancy().values().iterator().next() >= 1 - COUNT_TOLERANCE ? full : partial).add(site);
+                (fullyOccupied(site) ? full : partial).add(site);
             }
         }
         double ions = mobileIonContent * formulaUnitsPerCell;
@@ -327,13 +320,10 @@ public final class StructureGenerator {
     }
 
     private Counts counts(List<SiteOccupation> occupations, double mobileIonContent) throws DesignException {
-        Set<String> labels = new HashSet<>();
+        Set<String> labels = byLabel(occupations).keySet();
         Map<String, Integer> sitesPerCell = new HashMap<>();
-        for (SiteOccupation occupation : occupations) {
-            if (!labels.add(occupation.label())) {
-                throw new DesignException("site '" + occupation.label() + "' is given two occupations");
-            }
-            sitesPerCell.put(occupation.label(), countSites(occupation.label()));
+        for (String label : labels) {
+            sitesPerCell.put(label, countSites(label));
         }
         for (int multiple = 1; multiple <= MAX_MULTIPLE; multiple++) {
             Map<String, int[]> siteCounts = new HashMap<>();
@@ -373,6 +363,27 @@ public final class StructureGenerator {
         return totals;
     }
 
+    /**
+     * The occupations by site label, checked: each label at most once and a site of the host.
+     *
+     * @throws DesignException naming the label given twice or missing from the host
+     */
+    private Map<String, SiteOccupation> byLabel(List<SiteOccupation> occupations) throws DesignException {
+        Map<String, SiteOccupation> byLabel = new LinkedHashMap<>();
+        for (SiteOccupation occupation : occupations) {
+            if (byLabel.put(occupation.label(), occupation) != null) {
+                throw new DesignException("site '" + occupation.label() + "' is given two occupations");
+            }
+            countSites(occupation.label());
+        }
+        return byLabel;
+    }
+
+    /** Whether a mobile-ion site is fully occupied in the host (NASICON's Na1): decorations fill those first. */
+    private static boolean fullyOccupied(HostCell.Site site) {
+        return site.occupancy().values().iterator().next() >= 1 - COUNT_TOLERANCE;
+    }
+
     private int countSites(String label) throws DesignException {
         int count = (int) host.sites().stream().filter(s -> s.label().equals(label)).count();
         if (count == 0) {
@@ -410,7 +421,7 @@ public final class StructureGenerator {
             HostCell.Site site = supercell.hostSites.get(i);
             switch (kind(site, counts.labels)) {
                 case SUBSTITUTED -> substituted.computeIfAbsent(site.label(), key -> new ArrayList<>()).add(i);
-                case MOBILE -> (site.occupancy().values().iterator().next() >= 1 - COUNT_TOLERANCE ? mobileFull : mobilePartial).add(i);
+                case MOBILE -> (fullyOccupied(site) ? mobileFull : mobilePartial).add(i);
                 case MIXED -> mixedGroups.computeIfAbsent(site.label(), key -> new ArrayList<>()).add(i);
                 case FIXED -> {
                     String element = site.occupancy().keySet().iterator().next();

@@ -1149,7 +1149,7 @@ public class DefaultScreeningService implements ScreeningService {
                     builders.set(builder);
                 }
                 Path file = folder.resolve(e.id() + "_decoration" + k + ".cif");
-                writeAtomically(file, builder.cif(e, options.seed() + e.enumerationRank() + k * ScreeningOptions.ORACLE_SEED_STRIDE));
+                writeAtomically(file, builder.cif(e, StructureRecipe.decorationSeed(options.seed(), e.enumerationRank(), k)));
                 return file;
             } catch (DesignException | NasiconException | StructureException x) {
                 throw new ScreeningException(e.id() + " " + e.formula() + ": cannot make oracle decoration " + k + ": " + describe(x), x);

@@ -104,8 +104,7 @@ public final class NasiconStructures {
      */
     public GeneratedStructure build(NasiconComposition composition, long seed) throws NasiconException {
         try {
-            GeneratedStructure structure = generator.generateSites(List.of(occupation(mSiteLabel, composition.mSite()),
-                    occupation(xSiteLabel, composition.xSite())), composition.sodium(), decorations, seed);
+            GeneratedStructure structure = generator.generateSites(occupations(composition), composition.sodium(), decorations, seed);
             return latticeMode == LatticeMode.SCALED ? structure.scaled(composition.latticeScale()) : structure;
         } catch (DesignException e) {
             throw new NasiconException(composition.formula() + ": " + e.getMessage(), e);
@@ -125,8 +124,7 @@ public final class NasiconStructures {
             return new Made(structure.toCif(name), structure.species().size(), structure.ewaldEnergy());
         }
         try {
-            AverageStructure structure = generator.averageSites(List.of(occupation(mSiteLabel, composition.mSite()),
-                    occupation(xSiteLabel, composition.xSite())), composition.sodium());
+            AverageStructure structure = generator.averageSites(occupations(composition), composition.sodium());
             structure = latticeMode == LatticeMode.SCALED ? structure.scaled(composition.latticeScale()) : structure;
             return new Made(structure.toCif(name), structure.sites().size(), Double.NaN);
         } catch (DesignException e) {
@@ -141,6 +139,11 @@ public final class NasiconStructures {
      * @since 1.1
      */
     public record Made(String cif, int sites, double ewaldEnergy) {
+    }
+
+    /** The composition's M and X site shares on the host's Zr and Si sites. */
+    private List<SiteOccupation> occupations(NasiconComposition composition) {
+        return List.of(occupation(mSiteLabel, composition.mSite()), occupation(xSiteLabel, composition.xSite()));
     }
 
     private static SiteOccupation occupation(String label, List<NasiconComposition.Share> shares) {

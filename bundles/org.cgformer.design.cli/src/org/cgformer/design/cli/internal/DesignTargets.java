@@ -25,9 +25,14 @@ final class DesignTargets {
     /** One structure to make: a funnel candidate or a drawn combination; {@code rank} seeds its decorations. */
     record Target(String id, String formula, List<String> dopants, double mobileIonContent, long rank) {
 
-        /** The file name of its structure: {@code <id>_<formula>.cif}, whose stem is its id in a dataset. */
+        /** Its id in a dataset: {@code <id>_<formula>}, the stem of its structure's file name. */
+        String datasetId() {
+            return id + "_" + formula;
+        }
+
+        /** The file name of its structure: {@code <id>_<formula>.cif}. */
         String fileName() {
-            return id + "_" + formula + ".cif";
+            return datasetId() + ".cif";
         }
     }
 

@@ -125,10 +125,6 @@ public class LabelCommand implements Callable<Integer> {
         this.bvse = bvse;
     }
 
-    /** One candidate's labels: the barrier of each ordered decoration (null: it did not percolate) and the mean. */
-    record Labelled(DesignTargets.Target target, Double[] barriers, double mean) {
-    }
-
     @Override
     public Integer call() throws Exception {
         if (bvse == null) {
@@ -163,7 +159,7 @@ public class LabelCommand implements Callable<Integer> {
             if (todo.size() + already == choice.wanted()) {
                 break;
             }
-            if (done.contains(id(target))) {
+            if (done.contains(target.datasetId())) {
                 already++;
             } else if (drawn && !buildable(check, target)) {
                 impossible++; // a drawn combination the framework cannot hold (more Na than sites): draw another, as 'generate'
@@ -173,7 +169,7 @@ public class LabelCommand implements Callable<Integer> {
         }
         DesignTargets.Target parent = new DesignTargets.Target("parent", designSpace.getHostFormula(), List.of(),
                 designSpace.getMobileIonContent(), 0);
-        if (!noParent && !done.contains(id(parent))) {
+        if (!noParent && !done.contains(parent.datasetId())) {
             todo.add(0, parent);
         }
         if (impossible > 0) {
@@ -184,22 +180,21 @@ public class LabelCommand implements Callable<Integer> {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BatchProcessor batch = BatchProcessor.builder().setName("design-label").optThreads(Math.max(1, cores)).build();
         long start = System.nanoTime();
-        BatchResult<DesignTargets.Target, Labelled> result;
+        BatchResult<DesignTargets.Target, Double> result;
         try (Writer labels = append(LABELS); Writer each = append(DECORATIONS); Writer refused = append(REFUSED)) {
             result = batch.run(todo, target -> labelOne(target, designSpace, input, ordered, options, builders, labels, each, refused),
                     progress -> report(err, progress));
         }
         input.write(output);
         writeMetadata(ordered, options);
-        if (!noParent && Files.isRegularFile(output.resolve(LABELS))
-                && Files.readAllLines(output.resolve(LABELS), StandardCharsets.UTF_8).stream().anyMatch(row -> row.startsWith(id(parent) + ","))) {
+        if (!noParent && ids(LABELS).contains(parent.datasetId())) {
             // the reference every barrier is reported against: trained on in every cross-validation fold, tested in none
-            Files.writeString(output.resolve(REFERENCES), id(parent) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(output.resolve(REFERENCES), parent.datasetId() + "\n", StandardCharsets.UTF_8);
         }
         out.printf(Locale.ROOT, "labelled %d candidates (%d refused, %d already labelled) with the mean BVSE Ea3D of %d ordered decorations "
                 + "at %s A in %.1f s; dataset in %s (input cells: %s)%n", result.processed().size(), result.refused().size(), already,
                 labelDecorations, resolution, (System.nanoTime() - start) / 1e9, output, input.supercell());
-        result.refused().stream().limit(5).forEach(r -> out.println("  refused " + id(r.item()) + ": " + r.reason()));
+        result.refused().stream().limit(5).forEach(r -> out.println("  refused " + r.item().datasetId() + ": " + r.reason()));
         return CommandLineRunner.OK;
     }
 
@@ -222,7 +217,8 @@ public class LabelCommand implements Callable<Integer> {
         }
     }
 
-    private Labelled labelOne(DesignTargets.Target target, DesignSpace designSpace, StructureRecipe input, StructureRecipe ordered,
+    /** The mean barrier of one candidate's decorations, its rows appended as soon as they are known. */
+    private double labelOne(DesignTargets.Target target, DesignSpace designSpace, StructureRecipe input, StructureRecipe ordered,
             BvseOptions options, ThreadLocal<CandidateStructures[]> builders, Writer labels, Writer each, Writer refused) throws Exception {
         CandidateStructures[] made = builders.get();
         if (made == null) {
@@ -236,7 +232,7 @@ public class LabelCommand implements Callable<Integer> {
             String firstReason = null;
             String firstOrdered = null;
             for (int k = 0; k < labelDecorations; k++) {
-                String cif = cif(made[1], target, seed + target.rank() + k * StructureRecipe.DECORATION_SEED_STRIDE);
+                String cif = cif(made[1], target, StructureRecipe.decorationSeed(seed, target.rank(), k));
                 firstOrdered = k == 0 ? cif : firstOrdered;
                 try {
                     barriers[k] = barrier(cif, options);
@@ -249,25 +245,25 @@ public class LabelCommand implements Callable<Integer> {
                 throw new ItemRefusedException(target.formula() + ": " + firstReason);
             }
             double mean = java.util.Arrays.stream(values).average().orElseThrow();
-            String structure = input.equals(ordered) ? firstOrdered : cif(made[0], target, seed + target.rank());
+            String structure = input.equals(ordered) ? firstOrdered : cif(made[0], target, StructureRecipe.decorationSeed(seed, target.rank(), 0));
             writeAtomically(output.resolve(target.fileName()), structure);
             synchronized (this) {
                 StringBuilder rows = new StringBuilder();
                 for (int k = 0; k < labelDecorations; k++) {
-                    rows.append(String.format(Locale.ROOT, "%s,%d,%d,%s%n", id(target), k, seed + target.rank() + k * StructureRecipe.DECORATION_SEED_STRIDE,
+                    rows.append(String.format(Locale.ROOT, "%s,%d,%d,%s%n", target.datasetId(), k, StructureRecipe.decorationSeed(seed, target.rank(), k),
                             barriers[k] == null ? "" : String.format(Locale.ROOT, "%.4f", barriers[k])));
                 }
                 each.write(rows.toString());
                 each.flush();
-                labels.write(String.format(Locale.ROOT, "%s,%.4f%n", id(target), mean));
+                labels.write(String.format(Locale.ROOT, "%s,%.4f%n", target.datasetId(), mean));
                 labels.flush();
             }
-            return new Labelled(target, barriers, mean);
+            return mean;
         } catch (DesignException | StructureException | StructureFormatException | ItemRefusedException e) {
             // data problems (a candidate that cannot be built or labelled); a bug fails the run instead
             String reason = e.getMessage();
             synchronized (this) {
-                refused.write(id(target) + "," + csv(reason) + "\n");
+                refused.write(target.datasetId() + "," + csv(reason) + "\n");
                 refused.flush();
             }
             throw e instanceof ItemRefusedException r ? r : new ItemRefusedException(target.formula() + ": " + reason, e);
@@ -300,16 +296,23 @@ public class LabelCommand implements Callable<Integer> {
         }
     }
 
+    /** The ids labelled or refused so far: a rerun does not do them again. */
     private Set<String> doneIds() throws IOException {
-        Set<String> ids = new HashSet<>();
-        for (String name : List.of(LABELS, REFUSED)) {
-            Path csv = output.resolve(name);
-            if (Files.exists(csv)) {
-                for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        ids.add(line.substring(0, line.indexOf(',') < 0 ? line.length() : line.indexOf(',')));
-                    }
-                }
+        Set<String> done = new HashSet<>(ids(LABELS));
+        done.addAll(ids(REFUSED));
+        return done;
+    }
+
+    /** The ids (first field) of the rows of one of the dataset's CSV files, in order; none when it does not exist yet. */
+    private List<String> ids(String name) throws IOException {
+        Path csv = output.resolve(name);
+        if (!Files.exists(csv)) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                ids.add(line.substring(0, line.indexOf(',') < 0 ? line.length() : line.indexOf(',')));
             }
         }
         return ids;
@@ -318,26 +321,14 @@ public class LabelCommand implements Callable<Integer> {
     private void writeMetadata(StructureRecipe ordered, BvseOptions options) throws IOException {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("label", "BVSE Ea3D (eV), the mean over " + labelDecorations + " ordered decorations");
-        metadata.put("ion", options.mobileElement());
-        metadata.put("charge", options.mobileCharge());
-        metadata.put("resolution", options.resolutionAngstrom());
-        metadata.put("maxBarrier", options.maxBarrierEv());
-        metadata.put("refinement", options.refinement());
-        metadata.put("settings", options.describe());
-        metadata.put("parameters", bvse.parameterTable());
-        metadata.put("convention", bvse.convention());
+        metadata.putAll(options.labelSettings(bvse));
         metadata.put("labelDecorations", labelDecorations);
         metadata.put("decorationRecipe", ordered.describe());
         metadata.put("decorationSeeds", "seed + rank + k x " + StructureRecipe.DECORATION_SEED_STRIDE + ", k = 0.." + (labelDecorations - 1));
         metadata.put("source", file.toAbsolutePath().toString());
-        metadata.put("labelled", count(LABELS));
-        metadata.put("refused", count(REFUSED));
+        metadata.put("labelled", ids(LABELS).size());
+        metadata.put("refused", ids(REFUSED).size());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.resolve(METADATA).toFile(), metadata);
-    }
-
-    private long count(String name) throws IOException {
-        Path csv = output.resolve(name);
-        return Files.exists(csv) ? Files.readAllLines(csv, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).count() : 0;
     }
 
     private Writer append(String name) throws IOException {
@@ -348,12 +339,6 @@ public class LabelCommand implements Callable<Integer> {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** The dataset id of a candidate: its structure file's stem. */
-    private static String id(DesignTargets.Target target) {
-        String name = target.fileName();
-        return name.substring(0, name.length() - ".cif".length());
     }
 
     private static String csv(String value) {
