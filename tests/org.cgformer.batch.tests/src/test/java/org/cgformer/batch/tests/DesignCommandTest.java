@@ -181,6 +181,14 @@ class DesignCommandTest {
                 "--label-decorations", "2", "--resolution", "0.5", "--seed", "7", "-o", labels.toString());
         assertTrue(again.out().contains("labelled 0 candidates (0 refused, 3 already labelled)"), again.toString()); // the parent too
         assertEquals(means, Files.readAllLines(labels.resolve("id_prop.csv")));
+        // --no-parent leaves the reference out; one thread labels the same values as all cores
+        Path withoutParent = labels.resolveSibling("labels-no-parent");
+        CgformerProcess.Result noParent = CgformerProcess.run("design", "label", EXAMPLE.toString(), "--candidates", "random:3",
+                "--label-decorations", "2", "--resolution", "0.5", "--seed", "7", "--no-parent", "--threads", "1", "-o", withoutParent.toString());
+        assertTrue(noParent.out().contains("labelled 3 candidates (0 refused, 0 already labelled)"), noParent.toString());
+        assertEquals(means.stream().filter(row -> !row.startsWith("parent_")).sorted().toList(),
+                Files.readAllLines(withoutParent.resolve("id_prop.csv")).stream().sorted().toList());
+        assertTrue(!Files.exists(withoutParent.resolve("references.txt")) && !Files.exists(withoutParent.resolve("parent_Na3Zr2Si2PO12.cif")));
         CgformerProcess.Result other = CgformerProcess.run("design", "label", EXAMPLE.toString(), "--candidates", "random:3", "--cell",
                 "primitive", "--resolution", "0.5", "--seed", "7", "-o", labels.toString());
         assertEquals(1, other.code(), other.toString());
