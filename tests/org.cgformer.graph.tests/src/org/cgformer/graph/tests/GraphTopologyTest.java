@@ -11,6 +11,11 @@ import java.util.List;
 import org.cgformer.graph.api.GraphOptions;
 import org.cgformer.graph.api.GraphTopology;
 import org.cgformer.graph.api.IsolatedSitePolicy;
+import org.cgformer.graph.internal.NeighbourSelection;
+import org.cgformer.structure.api.Lattice;
+import org.cgformer.structure.api.NeighbourList;
+import org.cgformer.structure.api.Site;
+import org.cgformer.structure.api.Species;
 import org.cgformer.structure.api.Structure;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +78,62 @@ class GraphTopologyTest {
         for (Path file : SharedStructures.everyNth(SharedStructures.JDFT2D, 40)) {
             assertMatchesBruteForce(SharedStructures.read(file), tight, file.getFileName() + " at 3 Å");
         }
+    }
+
+    /**
+     * The search grows its radius from the site density up to the cutoff; the graph must be the one of all neighbours
+     * within the cutoff, bit for bit: on a dense cell (one search), on layered cells with vacuum, and on a slab with a
+     * lone atom 9 Å above it, whose nearest neighbours lie beyond every radius but the cutoff itself (growth to the
+     * cutoff; with a 12 Å cutoff, found there; with 8 Å, none, so the lone atom is isolated).
+     */
+    @Test
+    void growingSearchGivesTheGraphOfTheWholeCutoff() throws Exception {
+        assertSameAsOneSearch(SharedStructures.read(SharedStructures.NASICON), GraphOptions.defaults(), "NASICON");
+        for (Path file : SharedStructures.everyNth(SharedStructures.JDFT2D, 60)) {
+            assertSameAsOneSearch(SharedStructures.read(file), GraphOptions.defaults(), file.getFileName().toString());
+        }
+        Structure slab = slabWithLoneAtom();
+        GraphOptions wide = GraphOptions.builder().optCutoff(12.0).build();
+        GraphTopology graph = assertSameAsOneSearch(slab, wide, "slab, 12 Å");
+        assertEquals(wide.maxNeighbours(), graph.outDegree()[slab.size() - 1], "the lone atom's 12 neighbours lie 9 to 12 Å away");
+        assertMatchesBruteForce(slab, wide, "slab, 12 Å");
+        GraphOptions keep = GraphOptions.builder().optIsolatedSites(IsolatedSitePolicy.KEEP_ISOLATED).build();
+        assertEquals(0, assertSameAsOneSearch(slab, keep, "slab, 8 Å").outDegree()[slab.size() - 1], "nothing within 8 Å of the lone atom");
+        org.junit.jupiter.api.Assertions.assertThrows(org.cgformer.graph.api.FeaturizationException.class,
+                () -> GraphTopology.of(slab, GraphOptions.defaults()), "an isolated site is refused by default, as before");
+    }
+
+    /** 4 x 4 x 4 simple cubic Na at 2.5 Å (64 sites) at the bottom of a 10 x 10 x 30 Å cell, one Na 9 Å above its top layer. */
+    private static Structure slabWithLoneAtom() {
+        Lattice lattice = Lattice.of(new double[][] {{10, 0, 0}, {0, 10, 0}, {0, 0, 30}});
+        List<Site> sites = new java.util.ArrayList<>();
+        Species na = Species.parse("Na");
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                for (int c = 0; c < 4; c++) {
+                    sites.add(Site.of("Na" + sites.size(), na, a / 4.0, b / 4.0, c * 2.5 / 30));
+                }
+            }
+        }
+        sites.add(Site.of("lone", na, 0.125, 0.125, (7.5 + 9) / 30));
+        return Structure.of(lattice, sites);
+    }
+
+    /** The graph of {@link GraphTopology#of} against the M nearest of one neighbour search at the cutoff, bit for bit. */
+    private static GraphTopology assertSameAsOneSearch(Structure structure, GraphOptions options, String what) throws Exception {
+        GraphTopology graph = GraphTopology.of(structure, options);
+        NeighbourList all = NeighbourList.of(structure, options.cutoffAngstrom());
+        NeighbourSelection expected = new NeighbourSelection(structure.size(), options.maxNeighbours());
+        for (int i = 0; i < structure.size(); i++) {
+            expected.select(i, all.neighbours(i));
+        }
+        assertArrayEquals(expected.index(), graph.neighbourIndex(), what + ": neighbours");
+        assertArrayEquals(expected.image(), graph.neighbourImage(), what + ": images");
+        assertArrayEquals(expected.distance(), graph.neighbourDistance(), what + ": distances");
+        assertArrayEquals(expected.vector(), graph.neighbourVector(), what + ": vectors");
+        assertArrayEquals(expected.mask(), graph.neighbourMask(), what + ": mask");
+        assertArrayEquals(expected.inDegree(), graph.inDegree(), what + ": in-degrees");
+        return graph;
     }
 
     static GraphTopology assertMatchesBruteForce(Structure structure, GraphOptions options, String what) throws Exception {
