@@ -40,6 +40,46 @@ class CifReaderTest {
         assertEquals(5.64, s.lattice().a(), 1e-12, "uncertainty (2) dropped");
     }
 
+    /** LF, CR LF and old Mac CR files read alike, and an error names the same line in each. */
+    @Test
+    void readsEveryLineEnding() throws Exception {
+        String lf = "data_NaCl\n" + CELL + "_symmetry_space_group_name_H-M 'F m -3 m'\n"
+                + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n"
+                + "Na1 0 0 0\nCl1 0.5 0.5 0.5\n";
+        Structure expected = read(lf);
+        for (String ending : new String[] {"\r\n", "\r"}) {
+            Structure s = read(lf.replace("\n", ending));
+            assertEquals(expected.size(), s.size());
+            assertEquals(expected.lattice().a(), s.lattice().a());
+            assertEquals(expected.site(1).x(), s.site(1).x());
+        }
+        String broken = lf.replace("Cl1 0.5 0.5 0.5", "Cl1 0.5 x 0.5");
+        int line = org.junit.jupiter.api.Assertions.assertThrows(org.cgformer.structure.api.StructureFormatException.class,
+                () -> read(broken)).line();
+        assertEquals(15, line, "the line of 'Cl1 0.5 x 0.5'");
+        for (String ending : new String[] {"\r\n", "\r"}) {
+            assertEquals(line, org.junit.jupiter.api.Assertions.assertThrows(org.cgformer.structure.api.StructureFormatException.class,
+                    () -> read(broken.replace("\n", ending))).line(), "line endings " + ending.replace("\r", "CR").replace("\n", "LF"));
+        }
+    }
+
+    /** Every form of CIF number: sign, no integer part, no fraction, exponent, standard uncertainty. */
+    @Test
+    void readsEveryNumberForm() throws Exception {
+        String[] forms = {"+0.25", "-.5", "2.", "0.1e1", "-2.5E-1(3)", "0.125(4)", "3"};
+        double[] values = {0.25, -0.5, 2, 1, -0.25, 0.125, 3};
+        for (int i = 0; i < forms.length; i++) {
+            Structure s = read("data_n\n" + CELL + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n"
+                    + "_atom_site_fract_z\nNa1 " + forms[i] + " 0 0\n");
+            assertEquals(values[i] - Math.floor(values[i]), s.site(0).x(), 1e-15, forms[i]);
+        }
+        for (String bad : new String[] {".", "-", "1.2.3", "1-2", "0x1"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(org.cgformer.structure.api.StructureFormatException.class,
+                    () -> read("data_n\n" + CELL + "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n"
+                            + "_atom_site_fract_z\nNa1 " + bad + " 0 0\n"), bad);
+        }
+    }
+
     @Test
     void readsBothSymmetryOperationTags() throws Exception {
         String sites = "loop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nNa1 0.1 0.2 0.3\n";

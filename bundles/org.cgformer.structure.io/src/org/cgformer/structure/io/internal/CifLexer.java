@@ -23,8 +23,30 @@ final class CifLexer {
 
     private CifLexer(String file, String text, List<ParseIssue> issues) {
         this.file = file;
-        this.lines = text.split("\r\n|\r|\n", -1);
+        this.lines = lines(text);
         this.issues = issues;
+    }
+
+    /**
+     * The lines of {@code text}, split at CR LF, CR or LF, trailing empty lines kept: {@code text.split("\r\n|\r|\n", -1)}
+     * without the regular expression, which was a third of the time of reading the screening's generated 42-site CIFs
+     * (JFR).
+     */
+    static String[] lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(new String[0]);
     }
 
     static List<CifToken> tokenize(String file, String text, List<ParseIssue> issues) {

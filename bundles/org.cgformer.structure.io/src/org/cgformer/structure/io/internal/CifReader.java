@@ -18,6 +18,8 @@ import org.cgformer.structure.api.StructureReader;
 public class CifReader implements StructureReader {
 
     /** Bytes that never occur in text: a file holding them is not a CIF. */
+    /** Every marker of {@link #BINARY_MARKERS} is below this: text characters skip the search. */
+    private static final char FIRST_TEXT_CONTROL = '\u0010';
     private static final String BINARY_MARKERS = "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f";
 
     @Override
@@ -68,7 +70,7 @@ public class CifReader implements StructureReader {
             char c = content.charAt(i);
             if (c == '\n') {
                 line++;
-            } else if (BINARY_MARKERS.indexOf(c) >= 0) {
+            } else if (c < FIRST_TEXT_CONTROL && BINARY_MARKERS.indexOf(c) >= 0) {
                 throw new StructureFormatException(fileName, line, String.format(
                         "binary data (character U+%04X): this is not a text CIF file", (int) c), issues);
             }

@@ -23,15 +23,42 @@ final class CifValues {
 
     /** The number in {@code value}, uncertainty removed; too large for a double (1e999) is refused. */
     static double number(Value value, String what) throws CifDataException {
-        Matcher m = NUMBER.matcher(value.text().strip());
-        if (value.unknown() || !m.matches()) {
-            throw new CifDataException(value.line(), what + " '" + CifParser.shorten(value.text()) + "' is not a number");
+        String text = value.text().strip();
+        double number;
+        if (!value.unknown() && isPlainDecimal(text)) {
+            number = Double.parseDouble(text);
+        } else {
+            Matcher m = NUMBER.matcher(text);
+            if (value.unknown() || !m.matches()) {
+                throw new CifDataException(value.line(), what + " '" + CifParser.shorten(value.text()) + "' is not a number");
+            }
+            number = Double.parseDouble(m.group(1));
         }
-        double number = Double.parseDouble(m.group(1));
         if (!Double.isFinite(number)) {
             throw new CifDataException(value.line(), what + " '" + CifParser.shorten(value.text()) + "' is not a finite number");
         }
         return number;
+    }
+
+    /**
+     * Whether {@code text} is a number of {@link #NUMBER} without exponent or standard uncertainty ({@code -0.25},
+     * {@code 3}, {@code .5}, {@code 2.}): most numbers of a file, parsed without the regular expression.
+     */
+    static boolean isPlainDecimal(String text) {
+        int i = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        int digits = 0;
+        boolean point = false;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0;
     }
 
     /** Like {@link #number} but {@code fallback} for CIF's unknown values '?' and '.'. */
