@@ -765,8 +765,8 @@ public class DefaultScreeningService implements ScreeningService {
          */
         void predictCandidates(boolean parent) throws IOException, ScreeningException {
             List<Entry> entries = okEntries(List.of("generate-failed.csv", "featurize-failed.csv"));
-            Map<String, double[]> values = new LinkedHashMap<>();
-            Map<String, String> failed = new LinkedHashMap<>();
+            Map<String, double[]> values = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
             try (ModelEnsemble eb = ModelEnsemble.load(options.ebModel(), runTraining);
                     ModelEnsemble ehull = options.ehullModel() == null ? null : ModelEnsemble.load(options.ehullModel(), runTraining)) {
                 listener.message(String.format(Locale.ROOT, "predict: Eb with %s (%d model%s)%s", eb.descriptor().model(), eb.size(),
@@ -774,8 +774,13 @@ public class DefaultScreeningService implements ScreeningService {
                                 : String.format(Locale.ROOT, ", Ehull with %s (%d model%s)", ehull.descriptor().model(), ehull.size(),
                                         ehull.size() == 1 ? "" : "s")));
                 ProgressMeter meter = new ProgressMeter(listener, "predict", entries.size(), 0);
+                List<List<Entry>> batches = new ArrayList<>();
                 for (int from = 0; from < entries.size(); from += options.batchSize()) {
-                    List<Entry> batch = entries.subList(from, Math.min(entries.size(), from + options.batchSize()));
+                    batches.add(entries.subList(from, Math.min(entries.size(), from + options.batchSize())));
+                }
+                // batches on all cores: a batch of small cells is too little work for libtorch to spread over its threads
+                // (one per core but one on small machines), so one batch per core keeps them busy
+                parallel(batches, batch -> {
                     try {
                         predictBatch(batch, eb, ehull, values);
                     } catch (ScreeningException | RuntimeException x) {
@@ -790,7 +795,7 @@ public class DefaultScreeningService implements ScreeningService {
                         }
                     }
                     batch.forEach(e -> meter.worked());
-                }
+                });
                 if (parent) {
                     predictParent(eb, ehull);
                 }
