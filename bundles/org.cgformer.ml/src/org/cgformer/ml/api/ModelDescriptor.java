@@ -56,6 +56,22 @@ public record ModelDescriptor(int format, String model, String modelVersion, Str
      */
     public static final String RECIPE_FILE = "recipe.json";
 
+    /**
+     * Key in {@link #metrics()} of how the training targets were labelled: the JSON object of the dataset folder's
+     * {@value #LABELS_FILE} (e.g. the BVSE settings and the decorations averaged per label of {@code cgformer design
+     * label}; {@code cgformer bench screen} times its oracle with them).
+     *
+     * @since 1.4
+     */
+    public static final String LABELS = "labels";
+    /**
+     * File of a dataset folder saying how its labels were made, written by the commands that label ({@code dataset bvse},
+     * {@code dataset ehull}, {@code design label}).
+     *
+     * @since 1.4
+     */
+    public static final String LABELS_FILE = "dataset.json";
+
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ModelDescriptor {
@@ -135,9 +151,31 @@ public record ModelDescriptor(int format, String model, String modelVersion, Str
      * @throws IOException when the file is there but not a JSON object
      * @since 1.2
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> recipeOf(Path datasetFolder) throws IOException {
-        Path file = datasetFolder == null ? null : datasetFolder.resolve(RECIPE_FILE);
+        return objectOf(datasetFolder, RECIPE_FILE);
+    }
+
+    /** How the training targets were labelled ({@link #LABELS}) as a JSON object, or null when none was recorded. @since 1.4 */
+    @JsonIgnore
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> labels() {
+        Object r = metrics.get(LABELS);
+        return r instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    /**
+     * How the labels of a dataset folder were made ({@value #LABELS_FILE}) as a JSON object, or null when it has none.
+     *
+     * @throws IOException when the file is there but not a JSON object
+     * @since 1.4
+     */
+    public static Map<String, Object> labelsOf(Path datasetFolder) throws IOException {
+        return objectOf(datasetFolder, LABELS_FILE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectOf(Path datasetFolder, String name) throws IOException {
+        Path file = datasetFolder == null ? null : datasetFolder.resolve(name);
         if (file == null || !Files.isRegularFile(file)) {
             return null;
         }

@@ -496,7 +496,7 @@ public final class TrainingServiceComponent implements TrainingService {
             deleteTree(folder.resolve(CHECKPOINT));
         }
 
-        /** The saved descriptor with what only the run knows: throughput, run key, test scores, parent, parity split, data recipe. */
+        /** The saved descriptor with what only the run knows: throughput, run key, test scores, parent, parity split, data recipe and labels. */
         private ModelDescriptor savedDescriptor(Path folder, String key, Evaluation evaluation, boolean testPart, String split)
                 throws IOException {
             Metrics metrics = evaluation.metrics();
@@ -513,6 +513,10 @@ public final class TrainingServiceComponent implements TrainingService {
             Map<String, Object> recipe = ModelDescriptor.recipeOf(job.data().folder()); // how the data's structures were made
             if (recipe != null) {
                 saved = saved.withMetric(ModelDescriptor.RECIPE, recipe);
+            }
+            Map<String, Object> labels = ModelDescriptor.labelsOf(job.data().folder()); // how its targets were made
+            if (labels != null) {
+                saved = saved.withMetric(ModelDescriptor.LABELS, labels);
             }
             return saved;
         }

@@ -61,4 +61,15 @@ public interface ScreeningService {
      */
     void screenPartition(Path request, long from, long to, int threads, Path result, ScreeningListener listener)
             throws IOException, ScreeningException;
+
+    /**
+     * How the targets of the model in {@code modelFolder} (one model or fold models) were labelled: its first member's
+     * record of the dataset's {@code dataset.json} (for barrier labels of {@code cgformer design label}: {@code resolution},
+     * {@code labelDecorations}, the BVSE {@code settings}), or an empty map when it records none (a model trained before
+     * models recorded it, or on a folder without one).
+     *
+     * @throws ScreeningException when the folder holds no readable model
+     * @since 4.1
+     */
+    java.util.Map<String, Object> labels(Path modelFolder) throws ScreeningException;
 }

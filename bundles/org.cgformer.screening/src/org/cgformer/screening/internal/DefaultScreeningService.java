@@ -162,6 +162,12 @@ public class DefaultScreeningService implements ScreeningService {
         }
     }
 
+    @Override
+    public Map<String, Object> labels(Path modelFolder) throws ScreeningException {
+        Map<String, Object> labels = ModelEnsemble.describe(modelFolder).labels();
+        return labels == null ? Map.of() : labels;
+    }
+
     static void deleteRecursively(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;

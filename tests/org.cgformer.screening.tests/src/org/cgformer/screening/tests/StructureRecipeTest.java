@@ -111,6 +111,7 @@ class StructureRecipeTest {
         Files.writeString(dataset.resolve("id_prop.csv"), labels);
         StructureRecipe recipe = framework(3).withNote("a test");
         recipe.write(dataset);
+        Files.writeString(dataset.resolve(ModelDescriptor.LABELS_FILE), "{\"resolution\": 0.3, \"labelDecorations\": 3}");
         TrainingService training = ScreeningPipelineTest.service(TrainingService.class);
         LabelledData labelled = training.loadDataset(dataset, training.featurizer("cgcnn"), null, TrainingMonitor.NONE);
         ObjectNode hp = JsonNodeFactory.instance.objectNode().put("hiddenSize", 8).put("headSize", 8).put("convLayers", 1);
@@ -122,7 +123,11 @@ class StructureRecipeTest {
             ModelDescriptor d = ModelDescriptor.read(out.resolve(fold));
             assertNotNull(d.recipe(), fold + " records the recipe");
             assertEquals(recipe, StructureRecipe.fromTree(d.recipe()));
+            assertEquals(Map.of("resolution", 0.3, "labelDecorations", 3), d.labels(), fold + " records how its labels were made");
         }
+        assertEquals(3, ((Number) ScreeningPipelineTest.service(ScreeningService.class).labels(out).get("labelDecorations")).intValue(),
+                "the screening service reads the labels of an ensemble folder");
+        assertEquals(Map.of(), ScreeningPipelineTest.service(ScreeningService.class).labels(model), "a model without labels");
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.cgformer.screening.cli.internal;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,10 +24,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cgformer bench screen DESIGN_FILE --eb-model DIR [--ehull-model DIR] [--limit 100] [--all] [--oracle N] [--json]}. */
+/**
+ * {@code cgformer bench screen DESIGN_FILE --eb-model DIR [--ehull-model DIR] [--limit 100] [--all] [--oracle N] [--warm-up N]
+ * [--repeats R] [--json]}.
+ */
 @Command(name = "screen", mixinStandardHelpOptions = true, description = {
     "Candidates screened per second: structure generation + featurization + both predictions, timed by the screening",
-    "pipeline on the first N candidates of the funnel (a fresh report folder, no cache). Prints the measured rate and the",
+    "pipeline on the first N candidates of the funnel (after an untimed warm-up run; R timed runs, each in a fresh report",
+    "folder, no cache; the median). Prints the measured rate and the",
     "time it gives for the filtered set and for every combination (extrapolated unless --all measures them), the oracle's",
     "time per candidate (BVSE on N of the same candidates, in the same run) and the surrogate's speed-up over it, the",
     "peak resident memory of this process and the bytes the run wrote per candidate. With --engine spark the same",
@@ -58,9 +64,24 @@ public class BenchScreenCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int oracle;
 
-    @Option(names = "--oracle-resolution", defaultValue = "0.3", paramLabel = "Å",
-            description = "BVSE grid spacing of the oracle, as the fine-tuning labels (default: ${DEFAULT-VALUE}).")
-    double oracleResolution;
+    @Option(names = "--oracle-resolution", paramLabel = "Å",
+            description = "BVSE grid spacing of the oracle (default: the barrier model's labels' as its model.json records them, "
+                    + "else 0.3).")
+    Double oracleResolution;
+
+    @Option(names = "--oracle-decorations", paramLabel = "N",
+            description = "Ordered decorations the oracle labels per candidate, its label being their mean (default: as many as "
+                    + "each of the barrier model's labels averaged, as its model.json records them, else 1).")
+    Integer oracleDecorations;
+
+    @Option(names = "--warm-up", defaultValue = "50", paramLabel = "N",
+            description = "Candidates screened once, untimed, before the timed runs, so that they time the compiled code a long "
+                    + "run spends its time in; 0: none (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--repeats", defaultValue = "3", paramLabel = "R",
+            description = "Timed runs, each in a fresh folder; the median rate is reported (default: ${DEFAULT-VALUE}).")
+    int repeats;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -81,11 +102,34 @@ public class BenchScreenCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = work != null ? work : Files.createTempDirectory("cgformer-bench-screen");
-        ScreeningOptions options = ScreeningOptions.defaults(ebModel, ehullModel).withAll(all).withLimit(limit)
-                .withGeneration(ScreeningOptions.DEFAULT_GROUPS, decorations, 1).withValidation(oracle, oracleResolution);
+        if (repeats < 1 || warmUp < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1 and --warm-up at least 0");
+        }
+        Path base = work != null ? Files.createDirectories(work) : Files.createTempDirectory("cgformer-bench-screen");
+        Map<String, Object> labels = service.labels(ebModel);
+        double resolution = oracleResolution != null ? oracleResolution
+                : labels.get("resolution") instanceof Number n ? n.doubleValue() : ScreeningOptions.DEFAULT_ORACLE_RESOLUTION;
+        int perCandidate = oracleDecorations != null ? oracleDecorations
+                : labels.get("labelDecorations") instanceof Number n ? n.intValue() : 1;
+        ScreeningOptions timed = ScreeningOptions.defaults(ebModel, ehullModel).withAll(all).withLimit(limit)
+                .withGeneration(ScreeningOptions.DEFAULT_GROUPS, decorations, 1);
         try {
-            ScreeningResult result = service.screen(designSpace, options, folder, ScreeningListener.SILENT);
+            Double warmUpRate = null;
+            if (warmUp > 0) {
+                ScreeningResult first = service.screen(designSpace, timed.withLimit(warmUp), base.resolve("warm-up"), ScreeningListener.SILENT);
+                warmUpRate = first.candidates().size() / screeningSeconds(first);
+            }
+            // the oracle in the first timed run (its stage is not timed as screening), the bytes of the last (no oracle's files
+            // unless there is one run)
+            List<ScreeningResult> runs = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                ScreeningOptions options = r == 0 ? timed.withValidation(oracle, resolution).withOracleDecorations(perCandidate) : timed;
+                runs.add(service.screen(designSpace, options, base.resolve("run-" + (r + 1)), ScreeningListener.SILENT));
+            }
+            Path folder = base.resolve("run-1");
+            Path last = base.resolve("run-" + repeats);
+            List<Double> rates = runs.stream().map(run -> run.candidates().size() / screeningSeconds(run)).toList();
+            ScreeningResult result = runs.get(medianIndex(rates));
             Map<String, Double> t = result.stageSeconds();
             double seconds = screeningSeconds(result);
             long screened = result.candidates().size();
@@ -97,17 +141,25 @@ public class BenchScreenCommand implements Callable<Integer> {
             Map<String, Object> skill = json(folder.resolve("summary.json")).get("skill") instanceof Map<?, ?> m
                     ? (Map<String, Object>) m : Map.of();
             Double oracleSeconds = skill.get("oracleSecondsPerCandidate") instanceof Number n ? n.doubleValue() : null;
-            long bytes = bytes(folder);
+            long bytes = bytes(last);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("candidates", screened);
             figures.put("failed", result.failed());
             figures.put("set", all ? "every combination" : "the funnel's survivors");
+            figures.put("warmUpCandidates", warmUp);
+            figures.put("warmUpCandidatesPerSecond", warmUpRate);
+            figures.put("repeats", repeats);
+            figures.put("candidatesPerSecondRuns", rates);
             figures.put("generateSeconds", t.get("generate"));
             figures.put("featurizeSeconds", t.get("featurize"));
             figures.put("predictSeconds", t.get("predict"));
             figures.put("candidatesPerSecond", rate);
             figures.put("oracle", oracle == 0 ? null : skill.get("oracle"));
             figures.put("oracleCandidates", oracle == 0 ? 0 : oracle);
+            figures.put("oracleDecorations", perCandidate);
+            figures.put("oracleResolution", resolution);
+            figures.put("oracleSettingsFrom", oracleResolution == null && oracleDecorations == null && !labels.isEmpty()
+                    ? "the barrier model's labels" : oracleResolution != null || oracleDecorations != null ? "the command line" : "defaults");
             figures.put("oracleSecondsPerCandidate", oracleSeconds);
             figures.put("speedupOverOracle", oracleSeconds == null ? null : oracleSeconds * rate);
             figures.put("peakRssBytes", peakRssBytes());
@@ -119,7 +171,7 @@ public class BenchScreenCommand implements Callable<Integer> {
             figures.put("threads", Runtime.getRuntime().availableProcessors());
             Execution engine = execution.execution();
             if (!engine.local()) {
-                figures.put("engines", compareEngines(folder, options.withValidation(0, oracleResolution), engine, screened, rate));
+                figures.put("engines", compareEngines(folder, timed, engine, screened, rate));
             }
             if (json) {
                 out.println(new com.fasterxml.jackson.databind.ObjectMapper().enable(
@@ -127,13 +179,20 @@ public class BenchScreenCommand implements Callable<Integer> {
                 out.flush();
                 return CommandLineRunner.OK;
             }
-            out.printf(Locale.ROOT, "timed %d candidates of the %s (%d failed): generate %.2f s, featurize %.2f s, predict %.2f s%n", screened,
-                    all ? "combinations" : "funnel's survivors", result.failed(), t.get("generate"), t.get("featurize"), t.get("predict"));
-            out.printf(Locale.ROOT, "candidates screened per second: %.3f (generation + featurization + %s)%n", rate,
-                    ehullModel == null ? "the Eb prediction" : "both predictions");
+            if (warmUpRate != null) {
+                out.printf(Locale.ROOT, "warm-up: %d candidates, %.1f per second (untimed; compiles the code the timed runs use)%n", warmUp,
+                        warmUpRate);
+            }
+            out.printf(Locale.ROOT, "timed %d candidates of the %s (%d failed), median of %d runs: generate %.2f s, featurize %.2f s, "
+                    + "predict %.2f s%n", screened, all ? "combinations" : "funnel's survivors", result.failed(), repeats, t.get("generate"),
+                    t.get("featurize"), t.get("predict"));
+            out.printf(Locale.ROOT, "candidates screened per second: %.3f (generation + featurization + %s; runs: %s)%n", rate,
+                    ehullModel == null ? "the Eb prediction" : "both predictions",
+                    String.join(", ", rates.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList()));
             if (oracleSeconds != null) {
-                out.printf(Locale.ROOT, "oracle (BVSE at %s A, %d of the same candidates): %.3f s per candidate; the surrogate is %.2fx "
-                        + "as fast%n", oracleResolution, oracle, oracleSeconds, oracleSeconds * rate);
+                out.printf(Locale.ROOT, "oracle (BVSE at %s A, the mean of %d decoration%s, %s; %d of the same candidates): %.3f s per "
+                        + "candidate; the surrogate is %.2fx as fast%n", resolution, perCandidate, perCandidate == 1 ? "" : "s",
+                        figures.get("oracleSettingsFrom"), oracle, oracleSeconds, oracleSeconds * rate);
             }
             out.printf(Locale.ROOT, "peak resident memory %.2f GiB; %.0f bytes written per candidate%n", peakRssBytes() / (double) (1L << 30),
                     (double) bytes / screened);
@@ -152,10 +211,20 @@ public class BenchScreenCommand implements Callable<Integer> {
             out.flush();
         } finally {
             if (work == null) {
-                deleteRecursively(folder);
+                deleteRecursively(base);
             }
         }
         return CommandLineRunner.OK;
+    }
+
+    /** Index of the median of {@code values} (the lower middle one of an even count). */
+    static int medianIndex(List<Double> values) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing(values::get));
+        return order.get((values.size() - 1) / 2);
     }
 
     /**

@@ -57,10 +57,17 @@ class ScreenCommandTest {
         assertTrue(again.out().contains("resumed stages: funnel, generate, featurize, predict, rank, validate, report"), again.toString());
 
         CgformerProcess.Result bench = CgformerProcess.run("bench", "screen", EXAMPLE.toAbsolutePath().toString(), "--eb-model", model.toString(),
-                "--ehull-model", model.toString(), "--limit", "2", "--decorations", "1", "--oracle", "2", "--json");
+                "--ehull-model", model.toString(), "--limit", "2", "--decorations", "1", "--oracle", "2", "--warm-up", "1", "--repeats", "2", "--json");
         assertEquals(0, bench.code(), bench.toString());
         JsonNode figures = new ObjectMapper().readTree(bench.out());
         double rate = figures.path("candidatesPerSecond").asDouble();
+        assertEquals(2, figures.path("candidatesPerSecondRuns").size(), figures.toString());
+        assertEquals(Math.min(figures.path("candidatesPerSecondRuns").get(0).asDouble(), figures.path("candidatesPerSecondRuns").get(1).asDouble()),
+                rate, 1e-12, "the lower middle of two runs: " + figures);
+        assertTrue(figures.path("warmUpCandidatesPerSecond").asDouble() > 0, figures.toString());
+        // a model trained on a folder without dataset.json records no labels: the oracle's defaults
+        assertEquals(1, figures.path("oracleDecorations").asInt(), figures.toString());
+        assertEquals("defaults", figures.path("oracleSettingsFrom").asText(), figures.toString());
         double oracle = figures.path("oracleSecondsPerCandidate").asDouble();
         assertTrue(rate > 0 && oracle > 0, figures.toString());
         assertEquals(oracle * rate, figures.path("speedupOverOracle").asDouble(), 1e-9 * oracle * rate);
