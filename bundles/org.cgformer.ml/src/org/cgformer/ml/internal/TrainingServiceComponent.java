@@ -215,7 +215,7 @@ public final class TrainingServiceComponent implements TrainingService {
      */
     private List<Outcome> featurizeAll(List<Item> items, Featurizer featurizer, GraphCache cache, TrainingMonitor m) {
         List<StructureReader> readerSnapshot = List.copyOf(readers);
-        GraphOptions options = GraphOptions.defaults();
+        GraphOptions options = GRAPH_OPTIONS;
         Cancellation cancel = m.cancellation();
         BatchProcessor batch = BatchProcessor.builder().setName("featurize").optCancellation(() -> cancel != null && cancel.isCancelled())
                 .build();
@@ -232,6 +232,29 @@ public final class TrainingServiceComponent implements TrainingService {
             outcomes.add(byItem.get(item));
         }
         return outcomes;
+    }
+
+    /** The graph options of every featurization of this service: files, datasets and structure texts alike. */
+    private static final GraphOptions GRAPH_OPTIONS = GraphOptions.defaults();
+
+    @Override
+    public CrystalGraph featurize(String fileName, String content, Featurizer featurizer) throws FeaturizationException {
+        List<StructureReader> snapshot = List.copyOf(readers);
+        StructureReader reader = StructureReader.forFile(snapshot, fileName).orElseThrow(() -> new FeaturizationException(fileName
+                + ": no reader for this kind of file (installed: " + String.join(", ", snapshot.stream().map(StructureReader::formatName)
+                        .sorted().toList()) + ")"));
+        try {
+            org.cgformer.structure.api.ReadResult read = reader.read(fileName, content);
+            if (read.structures().isEmpty()) {
+                throw new FeaturizationException(fileName + ": no structure in the file");
+            }
+            return featurizer.featurize(read.structure(), GRAPH_OPTIONS);
+        } catch (org.cgformer.structure.api.StructureFormatException e) {
+            String where = e.file() == null ? fileName : e.file();
+            throw new FeaturizationException(where + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage(), e);
+        } catch (StructureException e) {
+            throw new FeaturizationException(fileName + ": " + e.getMessage(), e);
+        }
     }
 
     private static CrystalGraph featurizeOne(Path file, Featurizer featurizer, GraphOptions options, GraphCache cache,

@@ -73,6 +73,17 @@ public interface TrainingService {
     /** Reads and featurizes structure files for prediction; those that fail are refused with the reason. */
     GraphSet featurize(List<Path> files, Featurizer featurizer, Path cacheFolder, TrainingMonitor monitor);
 
+    /**
+     * The graph of a structure file's text, read by the installed reader of {@code fileName}'s kind and featurized as
+     * {@link #featurize(List, Featurizer, Path, TrainingMonitor)} does a file of that name and content, without a file:
+     * what a pipeline that makes its structures (screening) predicts on, the same graph as the file's.
+     *
+     * @throws FeaturizationException when the text cannot be read as a structure (the message names {@code fileName}, the
+     *                                line and the problem) or the structure cannot be featurized
+     * @since 1.2
+     */
+    org.cgformer.graph.api.CrystalGraph featurize(String fileName, String content, Featurizer featurizer) throws FeaturizationException;
+
     /** {@code k} folds of the data shuffled with {@code seed}. */
     List<Split> kFold(LabelledData data, int k, long seed);
 

@@ -198,6 +198,13 @@ public class DefaultScreeningService implements ScreeningService {
         StructureRecipe runRecipe;
         /** Per role (eb, ehull, eb-baseline, ehull-baseline) the recipe of its structures. */
         final Map<String, StructureRecipes.Resolved> recipes = new LinkedHashMap<>();
+        /**
+         * Whether the models' structures and graphs are made in memory in the predict stage, batch by batch (the default),
+         * instead of structure files (generate) and a graph cache (featurize) for every candidate: about 120 kB of graph and
+         * 6 kB of CIF written and read again per candidate and model recipe. {@code --keep-graphs} and
+         * {@code --keep-structures} ask for the files.
+         */
+        boolean streaming;
 
         Run(Path designSpaceFile, ScreeningOptions options, Path report, ScreeningListener listener, List<StructureReader> readers,
                 TrainingService training, BvseCalculator oracle, int threads) {
@@ -230,7 +237,8 @@ public class DefaultScreeningService implements ScreeningService {
                     + "|limit=" + options.limit();
             boolean fresh = false;
             fresh = stage("funnel", key, fresh, this::funnel);
-            key += "|K=" + options.decorations() + "|seed=" + options.seed() + "|recipes=" + recipeKeys();
+            streaming = engine == null && streams(options);
+            key += "|K=" + options.decorations() + "|seed=" + options.seed() + "|recipes=" + recipeKeys() + "|streaming=" + streaming;
             if (engine == null) {
                 fresh = stage("generate", key, fresh, this::generate);
                 key += "|featurizers=" + featurizerSpecs();
@@ -480,7 +488,14 @@ public class DefaultScreeningService implements ScreeningService {
             List<List<String>> failed = java.util.Collections.synchronizedList(new ArrayList<>());
             Map<String, Object> used = new LinkedHashMap<>();
             List<StructureRecipes.Resolved> distinct = distinctRecipes();
+            if (streaming) {
+                listener.message("generate: the models' structures are made in memory in the predict stage, the report's are made only "
+                        + "for the candidates a stage needs (--keep-structures writes them all)");
+            }
             for (StructureRecipes.Resolved resolved : distinct) {
+                if (streaming) {
+                    continue;
+                }
                 if (resolved.recipe().equals(runRecipe) && !modelsRead(runRecipe) && !options.keepStructures()) {
                     // models of occupancy-weighted cells: the ordered cells are only the report's and the oracle's, made
                     // when a stage needs them (structure(e, runRecipe)), not for every candidate
@@ -597,6 +612,11 @@ public class DefaultScreeningService implements ScreeningService {
         // ---- featurize ----------------------------------------------------------------------------------------------
 
         void featurize() throws IOException, ScreeningException {
+            if (streaming) {
+                Csv.write(report.resolve(StageMarkers.FOLDER).resolve("featurize-failed.csv"), FAILED_HEADER, List.of());
+                listener.message("featurize: in memory in the predict stage, no graph files (--keep-graphs keeps a graph cache)");
+                return;
+            }
             List<Entry> entries = okEntries(List.of("generate-failed.csv"));
             // the structures of each model's recipe with the featurizer it was trained with
             Map<String, Map.Entry<StructureRecipe, Featurizer>> pairs = new LinkedHashMap<>();
@@ -773,6 +793,7 @@ public class DefaultScreeningService implements ScreeningService {
             List<Entry> entries = okEntries(List.of("generate-failed.csv", "featurize-failed.csv"));
             Map<String, double[]> values = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
+            made = new Made();
             try (ModelEnsemble eb = ModelEnsemble.load(options.ebModel(), runTraining);
                     ModelEnsemble ehull = options.ehullModel() == null ? null : ModelEnsemble.load(options.ehullModel(), runTraining)) {
                 listener.message(String.format(Locale.ROOT, "predict: Eb with %s (%d model%s)%s", eb.descriptor().model(), eb.size(),
@@ -806,8 +827,14 @@ public class DefaultScreeningService implements ScreeningService {
                     predictParent(eb, ehull);
                 }
             }
+            List<Entry> made = entries;
+            if (streaming) {
+                // what the generate and featurize stages record when they make files
+                this.made.write(entries);
+                made = entries.stream().filter(e -> !this.made.failed(e.id())).toList();
+            }
             List<List<String>> rows = new ArrayList<>();
-            for (Entry e : entries) {
+            for (Entry e : made) {
                 double[] v = values.get(e.id());
                 String why = failed.get(e.id());
                 if (why == null && v == null) {
@@ -821,8 +848,36 @@ public class DefaultScreeningService implements ScreeningService {
 
         void predictBatch(List<Entry> batch, ModelEnsemble eb, ModelEnsemble ehull, Map<String, double[]> values)
                 throws ScreeningException {
-            double[][] ebValues = eb.predict(graphs(batch, eb.featurizer(), recipeOf("eb")));
-            double[][] ehullValues = ehull == null ? null : ehull.predict(graphs(batch, ehull.featurizer(), recipeOf("ehull")));
+            List<CrystalGraph> ebGraphs;
+            List<CrystalGraph> ehullGraphs = null;
+            if (streaming) {
+                // candidates whose structure or graph cannot be made are recorded as failed there and left out here
+                List<Entry> ok = new ArrayList<>(batch.size());
+                ebGraphs = new ArrayList<>(batch.size());
+                ehullGraphs = ehull == null ? null : new ArrayList<>(batch.size());
+                boolean shared = ehull != null && recipeOf("ehull").equals(recipeOf("eb")) && sameFeaturizer(eb, ehull);
+                for (Entry e : batch) {
+                    CrystalGraph ebGraph = made.graph(e, recipeOf("eb"), eb.featurizer());
+                    CrystalGraph ehullGraph = ehull == null || ebGraph == null ? null
+                            : shared ? ebGraph : made.graph(e, recipeOf("ehull"), ehull.featurizer());
+                    if (ebGraph != null && (ehull == null || ehullGraph != null)) {
+                        ok.add(e);
+                        ebGraphs.add(ebGraph);
+                        if (ehullGraphs != null) {
+                            ehullGraphs.add(ehullGraph);
+                        }
+                    }
+                }
+                batch = ok;
+                if (batch.isEmpty()) {
+                    return;
+                }
+            } else {
+                ebGraphs = graphs(batch, eb.featurizer(), recipeOf("eb"));
+                ehullGraphs = ehull == null ? null : graphs(batch, ehull.featurizer(), recipeOf("ehull"));
+            }
+            double[][] ebValues = eb.predict(ebGraphs);
+            double[][] ehullValues = ehull == null ? null : ehull.predict(ehullGraphs);
             for (int i = 0; i < batch.size(); i++) {
                 double[] v = {ebValues[0][i], ebValues[1][i], ehull == null ? Double.NaN : ehullValues[0][i],
                     ehull == null ? Double.NaN : ehullValues[1][i]};
@@ -901,6 +956,7 @@ public class DefaultScreeningService implements ScreeningService {
          */
         void predictPartition(Path result) throws IOException, ScreeningException {
             prepare();
+            streaming = streams(options);
             generate();
             featurize();
             predictCandidates(false);
@@ -988,6 +1044,79 @@ public class DefaultScreeningService implements ScreeningService {
                 throw new ScreeningException("featurization: " + set.refused().get(0).reason());
             }
             return set.graphs();
+        }
+
+        /** The structures and graphs of the streaming predict stage ({@link #streaming}); null before it. */
+        Made made;
+
+        /**
+         * Structures and graphs made in memory, candidate by candidate, on the predict stage's threads: the same CIF text
+         * the generate stage would write (the recipe's builder, seed + rank) read and featurized as the training service
+         * reads and featurizes a file ({@link TrainingService#featurize(String, String, Featurizer)}), so the graphs are
+         * those of the file path. Failures are kept as the generate and featurize stages record them.
+         */
+        final class Made {
+            /** Per thread a builder per recipe: a builder caches its supercells and is not thread-safe. */
+            private final ThreadLocal<Map<StructureRecipe, StructureRecipes.Builder>> builders = ThreadLocal.withInitial(HashMap::new);
+            private final Map<String, String> generateFailed = new java.util.concurrent.ConcurrentHashMap<>();
+            private final Map<String, String> featurizeFailed = new java.util.concurrent.ConcurrentHashMap<>();
+
+            /** The graph of {@code e}'s structure of {@code recipe}, or null when it cannot be made (recorded, and said). */
+            CrystalGraph graph(Entry e, StructureRecipe recipe, Featurizer featurizer) throws ScreeningException {
+                String cif;
+                try {
+                    cif = builder(recipe).cif(e, options.seed() + e.enumerationRank());
+                } catch (DesignException | NasiconException | RuntimeException x) {
+                    // as the generate stage: an unbuildable candidate (too much Na for the sites, ...) is a failed candidate
+                    String why = (recipe.equals(runRecipe) ? "structure generation: " : "structure generation (recipe " + recipe.generator()
+                            + "): ") + describe(x);
+                    if (generateFailed.putIfAbsent(e.id(), why) == null) {
+                        listener.message(e.id() + " " + e.formula() + ": " + why);
+                    }
+                    return null;
+                }
+                try {
+                    return runTraining.featurize(structureName(e), cif, featurizer);
+                } catch (FeaturizationException x) {
+                    String why = "featurization (" + featurizer.name() + "): " + x.getMessage();
+                    if (featurizeFailed.putIfAbsent(e.id(), why) == null) {
+                        listener.message(e.id() + " " + e.formula() + ": " + why);
+                    }
+                    return null;
+                }
+            }
+
+            private StructureRecipes.Builder builder(StructureRecipe recipe) throws ScreeningException {
+                Map<StructureRecipe, StructureRecipes.Builder> mine = builders.get();
+                StructureRecipes.Builder builder = mine.get(recipe);
+                if (builder == null) {
+                    StructureRecipes.Resolved resolved = distinctRecipes().stream().filter(r -> r.recipe().equals(recipe)).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("recipe " + recipe.describe() + " is not one of this run's"));
+                    builder = Run.this.builder(resolved);
+                    mine.put(recipe, builder);
+                }
+                return builder;
+            }
+
+            boolean failed(String id) {
+                return generateFailed.containsKey(id) || featurizeFailed.containsKey(id);
+            }
+
+            /** The failures as generate-failed.csv and featurize-failed.csv, in candidate order. */
+            void write(List<Entry> entries) throws IOException {
+                Path stages = report.resolve(StageMarkers.FOLDER);
+                Csv.write(stages.resolve("generate-failed.csv"), FAILED_HEADER, rows(entries, generateFailed));
+                Csv.write(stages.resolve("featurize-failed.csv"), FAILED_HEADER, rows(entries, featurizeFailed));
+            }
+
+            private List<List<String>> rows(List<Entry> entries, Map<String, String> failures) {
+                return entries.stream().filter(e -> failures.containsKey(e.id())).map(e -> List.of(e.id(), failures.get(e.id()))).toList();
+            }
+        }
+
+        /** Whether two ensembles read graphs of the same featurizer and version. */
+        boolean sameFeaturizer(ModelEnsemble a, ModelEnsemble b) {
+            return a.featurizer().name().equals(b.featurizer().name()) && a.featurizer().version().equals(b.featurizer().version());
         }
 
         // ---- rank ---------------------------------------------------------------------------------------------------
@@ -1370,6 +1499,11 @@ public class DefaultScreeningService implements ScreeningService {
 
     /** The NASICON hosts the shipped models were trained on, shipped with the examples (examples/hosts/README.md). */
     static final Path SHIPPED_HOSTS = Path.of("examples", "hosts");
+
+    /** Whether a run with these options makes its models' structures and graphs in memory ({@code Run#streaming}). */
+    static boolean streams(ScreeningOptions options) {
+        return !options.keepGraphs() && !options.keepStructures();
+    }
 
     static String structureName(Entry e) {
         return e.id() + "_" + e.formula() + ".cif";

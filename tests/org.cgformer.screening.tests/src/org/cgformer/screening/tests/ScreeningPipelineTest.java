@@ -93,6 +93,24 @@ class ScreeningPipelineTest {
         for (Map<String, String> r : csv(full.resolve("candidates.csv"))) {
             assertEquals(r.get("status").equals("ok"), !r.get("structure").isEmpty(), "--keep-structures keeps all: " + r);
         }
+        // the lean run made its models' structures and graphs in memory, the full one wrote and read them as files: the same
+        // predictions, ranks and failures (the Mg + Ca candidates), to the digit
+        List<Map<String, String>> leanRows = csv(lean.resolve("candidates.csv"));
+        List<Map<String, String>> fullRows = csv(full.resolve("candidates.csv"));
+        assertEquals(15, leanRows.size());
+        assertEquals(6, leanRows.stream().filter(r -> r.get("message").startsWith("structure generation:")).count(), leanRows.toString());
+        for (int i = 0; i < leanRows.size(); i++) {
+            Map<String, String> a = new java.util.HashMap<>(leanRows.get(i));
+            Map<String, String> b = new java.util.HashMap<>(fullRows.get(i));
+            a.remove("structure");
+            b.remove("structure");
+            assertEquals(b, a, "candidate " + i);
+        }
+        assertFalse(Files.exists(lean.resolve("graphs")), "no graph cache");
+        try (var files = Files.walk(lean.resolve("structures"))) {
+            assertEquals(reported.size(), files.filter(f -> f.getFileName().toString().startsWith("c")).count(),
+                    "the lean run wrote only the reported candidates' structures");
+        }
 
         // a longer shortlist: the newly listed structures are made again, byte for byte those a full run kept
         service.screen(design, options.withTop(6), lean, ScreeningListener.SILENT);

@@ -122,10 +122,13 @@ public class BenchScreenCommand implements Callable<Integer> {
             // the oracle in the first timed run (its stage is not timed as screening), the bytes of the last (no oracle's files
             // unless there is one run)
             List<ScreeningResult> runs = new ArrayList<>();
+            long writtenBefore = -1;
             for (int r = 0; r < repeats; r++) {
                 ScreeningOptions options = r == 0 ? timed.withValidation(oracle, resolution).withOracleDecorations(perCandidate) : timed;
+                writtenBefore = bytesWrittenByThisProcess();
                 runs.add(service.screen(designSpace, options, base.resolve("run-" + (r + 1)), ScreeningListener.SILENT));
             }
+            long writtenAfter = bytesWrittenByThisProcess();
             Path folder = base.resolve("run-1");
             Path last = base.resolve("run-" + repeats);
             List<Double> rates = runs.stream().map(run -> run.candidates().size() / screeningSeconds(run)).toList();
@@ -163,7 +166,9 @@ public class BenchScreenCommand implements Callable<Integer> {
             figures.put("oracleSecondsPerCandidate", oracleSeconds);
             figures.put("speedupOverOracle", oracleSeconds == null ? null : oracleSeconds * rate);
             figures.put("peakRssBytes", peakRssBytes());
-            figures.put("bytesWrittenPerCandidate", (double) bytes / screened);
+            figures.put("bytesWrittenPerCandidate", writtenBefore < 0 || writtenAfter < 0 ? null
+                    : (double) (writtenAfter - writtenBefore) / runs.get(repeats - 1).candidates().size());
+            figures.put("bytesKeptPerCandidate", (double) bytes / runs.get(repeats - 1).candidates().size());
             figures.put("filteredSetSeconds", survivors / rate);
             figures.put("filteredSetMeasured", !all && measuredSet);
             figures.put("everyCombinationSeconds", combinations / rate);
@@ -194,8 +199,10 @@ public class BenchScreenCommand implements Callable<Integer> {
                         + "candidate; the surrogate is %.2fx as fast%n", resolution, perCandidate, perCandidate == 1 ? "" : "s",
                         figures.get("oracleSettingsFrom"), oracle, oracleSeconds, oracleSeconds * rate);
             }
-            out.printf(Locale.ROOT, "peak resident memory %.2f GiB; %.0f bytes written per candidate%n", peakRssBytes() / (double) (1L << 30),
-                    (double) bytes / screened);
+            out.printf(Locale.ROOT, "peak resident memory %.2f GiB; per candidate %s bytes written (the last run's writes, files it "
+                    + "deleted included), %.0f bytes kept in its report folder%n", peakRssBytes() / (double) (1L << 30),
+                    figures.get("bytesWrittenPerCandidate") instanceof Double d ? String.format(Locale.ROOT, "%.0f", d) : "unknown",
+                    (double) bytes / runs.get(repeats - 1).candidates().size());
             if (figures.get("engines") instanceof Map<?, ?> engines) {
                 Map<String, Object> spark = (Map<String, Object>) engines.get(engine.engine());
                 out.printf(Locale.ROOT, "%s (%s, %d partitions): %.3f candidates per second against %.3f local, %.2fx (the same %d candidates; "
@@ -273,6 +280,23 @@ public class BenchScreenCommand implements Callable<Integer> {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux: the figure is reported as unknown
+        }
+        return -1;
+    }
+
+    /**
+     * Bytes this process has written with write calls so far (Linux {@code /proc/self/io} wchar: files, deleted ones
+     * included, and pipes); -1 where /proc is not there.
+     */
+    static long bytesWrittenByThisProcess() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring("wchar:".length()).trim());
                 }
             }
         } catch (java.io.IOException | NumberFormatException e) {
