@@ -131,18 +131,14 @@ public record ModelDescriptor(int format, String model, String modelVersion, Str
 
     /** The parent a fine-tuned model started from ({@link #PARENT}), or null for a model trained from scratch. */
     @JsonIgnore
-    @SuppressWarnings("unchecked")
     public Map<String, Object> parent() {
-        Object p = metrics.get(PARENT);
-        return p instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        return objectMetric(PARENT);
     }
 
     /** The structure recipe of the training data ({@link #RECIPE}) as a JSON object, or null when none was recorded. */
     @JsonIgnore
-    @SuppressWarnings("unchecked")
     public Map<String, Object> recipe() {
-        Object r = metrics.get(RECIPE);
-        return r instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        return objectMetric(RECIPE);
     }
 
     /**
@@ -157,10 +153,14 @@ public record ModelDescriptor(int format, String model, String modelVersion, Str
 
     /** How the training targets were labelled ({@link #LABELS}) as a JSON object, or null when none was recorded. @since 1.4 */
     @JsonIgnore
-    @SuppressWarnings("unchecked")
     public Map<String, Object> labels() {
-        Object r = metrics.get(LABELS);
-        return r instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        return objectMetric(LABELS);
+    }
+
+    /** The JSON object recorded under {@code key} in the metrics, or null when there is none. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> objectMetric(String key) {
+        return metrics.get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
 
     /**

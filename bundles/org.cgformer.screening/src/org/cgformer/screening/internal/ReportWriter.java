@@ -223,13 +223,24 @@ final class ReportWriter {
             }
         }
         s.put("shortlist", shortlist);
+        List<Candidate> failures = ranked.stream().filter(c -> !c.ok()).toList();
         List<Map<String, Object>> failed = new ArrayList<>();
-        for (Candidate c : ranked) {
-            if (!c.ok()) {
-                failed.add(Map.of("id", c.id(), "formula", c.formula(), "message", c.message()));
-            }
+        for (Candidate c : failures.subList(0, Math.min(LISTED_FAILURES, failures.size()))) {
+            failed.add(Map.of("id", c.id(), "formula", c.formula(), "message", c.message()));
         }
+        // --all fails two thirds of 148,995 combinations (more Na than sites): the reasons by kind, the first ones in full
         s.put("failed", failed);
+        s.put("failedListed", failed.size() < failures.size() ? "the first " + failed.size() + " of " + failures.size()
+                + "; every one in candidates.csv" : "all");
+        List<Map<String, Object>> reasons = new ArrayList<>();
+        failureKinds(failures).forEach((kind, members) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("reason", kind);
+            row.put("candidates", members.size());
+            row.put("example", members.get(0).id() + " " + members.get(0).formula() + ": " + members.get(0).message());
+            reasons.add(row);
+        });
+        s.put("failureReasons", reasons);
         s.put("plots", plotFiles);
         return s;
     }
@@ -305,14 +316,42 @@ final class ReportWriter {
         }
         List<Candidate> failed = ranked.stream().filter(c -> !c.ok()).toList();
         if (!failed.isEmpty()) {
-            h.append("<h2>Failed candidates</h2>\n<table><tr><th class=\"l\">id</th><th class=\"l\">formula</th><th class=\"l\">reason</th></tr>\n");
-            for (Candidate c : failed) {
+            h.append("<h2>Failed candidates</h2>\n<table><tr><th class=\"l\">reason</th><th>candidates</th><th class=\"l\">for example</th></tr>\n");
+            failureKinds(failed).forEach((kind, members) -> h.append("<tr><td class=\"l\">").append(esc(kind)).append("</td><td>")
+                    .append(members.size()).append("</td><td class=\"l\">").append(esc(members.get(0).id() + " " + members.get(0).formula()))
+                    .append("</td></tr>\n"));
+            h.append("</table>\n<table><tr><th class=\"l\">id</th><th class=\"l\">formula</th><th class=\"l\">reason</th></tr>\n");
+            for (Candidate c : failed.subList(0, Math.min(LISTED_FAILURES, failed.size()))) {
                 h.append("<tr><td class=\"l\">").append(esc(c.id())).append("</td><td class=\"l\">").append(esc(c.formula()))
                         .append("</td><td class=\"l\">").append(esc(c.message())).append("</td></tr>\n");
             }
             h.append("</table>\n");
+            if (failed.size() > LISTED_FAILURES) {
+                h.append("<p>(first ").append(LISTED_FAILURES).append(" of ").append(failed.size())
+                        .append(" failed candidates; all in candidates.csv)</p>\n");
+            }
         }
         return h.append("</body></html>\n").toString();
+    }
+
+    /** Failed candidates listed one by one in summary.json and the page; all of them are in candidates.csv. */
+    static final int LISTED_FAILURES = 100;
+
+    /**
+     * Failed candidates grouped by the kind of their reason, the message with its numbers replaced by {@code #} ("#.# Na per
+     * formula unit needs #.# Na in the cell"), the most frequent kind first, each in candidate order.
+     */
+    static Map<String, List<Candidate>> failureKinds(List<Candidate> failed) {
+        Map<String, List<Candidate>> kinds = new LinkedHashMap<>();
+        for (Candidate c : failed) {
+            String message = c.message() == null ? "" : c.message();
+            kinds.computeIfAbsent(message.replaceAll("\\d+", "#"), k -> new ArrayList<>()).add(c);
+        }
+        List<Map.Entry<String, List<Candidate>>> sorted = new ArrayList<>(kinds.entrySet());
+        sorted.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
+        Map<String, List<Candidate>> out = new LinkedHashMap<>();
+        sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /** "How far to trust this ranking": the skill against the oracle first, or a plain statement that it is unmeasured. */

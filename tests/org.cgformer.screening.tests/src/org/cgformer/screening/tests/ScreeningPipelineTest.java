@@ -145,6 +145,11 @@ class ScreeningPipelineTest {
         }
         checkConsistency(report, rows, 4);
         assertFalse(Files.exists(report.resolve("graphs")), "the graph files are deleted when the run is done");
+        // the failures by kind: one reason with different numbers is one kind
+        JsonNode reasons = new ObjectMapper().readTree(report.resolve("summary.json").toFile()).path("failureReasons");
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertEquals(6, reasons.get(0).path("candidates").asInt(), reasons.toString());
+        assertTrue(reasons.get(0).path("reason").asText().contains("#.# Na per formula unit"), reasons.toString());
 
         // the same inputs: every stage resumes, nothing is rewritten
         Path firstCif = report.resolve(rows.get(0).get("structure"));
