@@ -559,7 +559,7 @@ public class DefaultScreeningService implements ScreeningService {
                 } catch (DesignException | NasiconException | RuntimeException x) {
                     String why = prefix + describe(x);
                     failed.add(List.of(e.id(), why));
-                    listener.message(e.id() + " " + e.formula() + ": " + why);
+                    sayFailure(e, why);
                 }
                 meter.worked();
             });
@@ -650,7 +650,7 @@ public class DefaultScreeningService implements ScreeningService {
                         Entry e = byFile.get(r.file());
                         String why = "featurization (" + featurizer.name() + "): " + r.reason();
                         if (e != null && failed.putIfAbsent(e.id(), why) == null) {
-                            listener.message(e.id() + " " + e.formula() + ": " + why);
+                            sayFailure(e, why);
                         }
                     }
                     chunk.forEach(e -> meter.worked());
@@ -817,7 +817,7 @@ public class DefaultScreeningService implements ScreeningService {
                                 predictBatch(List.of(e), eb, ehull, values);
                             } catch (ScreeningException | RuntimeException y) {
                                 failed.put(e.id(), "prediction: " + describe(y));
-                                listener.message(e.id() + " " + e.formula() + ": prediction: " + describe(y));
+                                sayFailure(e, "prediction: " + describe(y));
                             }
                         }
                     }
@@ -1046,6 +1046,23 @@ public class DefaultScreeningService implements ScreeningService {
             return set.graphs();
         }
 
+        /** Candidates' failures said so far in this run (each is in the stage's failure file and candidates.csv). */
+        private final java.util.concurrent.atomic.AtomicInteger failuresSaid = new java.util.concurrent.atomic.AtomicInteger();
+
+        /**
+         * Says why a candidate failed: the first {@value #SAID_FAILURES} of a run, then once that the others are only in the
+         * files. Screening every combination fails 99,290 of them, which would be as many lines.
+         */
+        void sayFailure(Entry e, String why) {
+            int said = failuresSaid.incrementAndGet();
+            if (said <= SAID_FAILURES) {
+                listener.message(e.id() + " " + e.formula() + ": " + why);
+            } else if (said == SAID_FAILURES + 1) {
+                listener.message("further failed candidates are not listed here: each is in stages/*-failed.csv and in candidates.csv "
+                        + "with its reason, and the report groups them by kind");
+            }
+        }
+
         /** The structures and graphs of the streaming predict stage ({@link #streaming}); null before it. */
         Made made;
 
@@ -1071,7 +1088,7 @@ public class DefaultScreeningService implements ScreeningService {
                     String why = (recipe.equals(runRecipe) ? "structure generation: " : "structure generation (recipe " + recipe.generator()
                             + "): ") + describe(x);
                     if (generateFailed.putIfAbsent(e.id(), why) == null) {
-                        listener.message(e.id() + " " + e.formula() + ": " + why);
+                        sayFailure(e, why);
                     }
                     return null;
                 }
@@ -1080,7 +1097,7 @@ public class DefaultScreeningService implements ScreeningService {
                 } catch (FeaturizationException x) {
                     String why = "featurization (" + featurizer.name() + "): " + x.getMessage();
                     if (featurizeFailed.putIfAbsent(e.id(), why) == null) {
-                        listener.message(e.id() + " " + e.formula() + ": " + why);
+                        sayFailure(e, why);
                     }
                     return null;
                 }
@@ -1488,6 +1505,8 @@ public class DefaultScreeningService implements ScreeningService {
             "cluster");
     /** Structures featurized at once (their graphs are held in memory until cached). */
     static final int FEATURIZE_CHUNK = 32;
+    /** Failed candidates a run lists on the listener, one line each ({@code Run#sayFailure}). */
+    static final int SAID_FAILURES = 20;
     static final List<String> FAILED_HEADER = List.of("id", "message");
     /** The parent's predictions (predict stage). */
     static final String PARENT = "parent.json";
