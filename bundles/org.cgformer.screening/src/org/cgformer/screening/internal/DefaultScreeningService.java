@@ -827,14 +827,14 @@ public class DefaultScreeningService implements ScreeningService {
                     predictParent(eb, ehull);
                 }
             }
-            List<Entry> made = entries;
+            List<Entry> predicted = entries;
             if (streaming) {
                 // what the generate and featurize stages record when they make files
-                this.made.write(entries);
-                made = entries.stream().filter(e -> !this.made.failed(e.id())).toList();
+                made.write(entries);
+                predicted = entries.stream().filter(e -> !made.failed(e.id())).toList();
             }
             List<List<String>> rows = new ArrayList<>();
-            for (Entry e : made) {
+            for (Entry e : predicted) {
                 double[] v = values.get(e.id());
                 String why = failed.get(e.id());
                 if (why == null && v == null) {
