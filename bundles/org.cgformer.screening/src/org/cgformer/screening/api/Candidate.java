@@ -36,4 +36,14 @@ public record Candidate(int rank, String id, String formula, List<String> dopant
         return new Candidate(newRank, id, formula, dopants, naPerFormula, cluster, ebEv, ebStdEv, delta, ehullMevAtom, ehullStdMevAtom,
                 newScore, onFront, listed, conductivity, structure, message);
     }
+
+    /**
+     * This candidate with {@code file} as its structure (relative to the report folder; empty for none).
+     *
+     * @since 4.1
+     */
+    public Candidate withStructure(String file) {
+        return new Candidate(rank, id, formula, dopants, naPerFormula, cluster, ebEv, ebStdEv, deltaEbEv, ehullMevAtom, ehullStdMevAtom,
+                score, pareto, shortlist, conductivitySPerCm, file, message);
+    }
 }

@@ -663,10 +663,13 @@ public class DefaultScreeningService implements ScreeningService {
                     failed.size(), meter.seconds()));
         }
 
-        /** Graphs of the files through the training service (all cores, the report's graph cache). */
+        /**
+         * Graphs of the files through the training service (all cores); through the report's graph cache unless the run
+         * streams, which writes no graph files (the parent's, the validated candidates').
+         */
         GraphSet featurize(List<Path> files, Featurizer featurizer) throws ScreeningException {
             try {
-                return runTraining.featurize(files, featurizer, report.resolve(ReportFiles.GRAPHS), TrainingMonitor.NONE);
+                return runTraining.featurize(files, featurizer, streaming ? null : report.resolve(ReportFiles.GRAPHS), TrainingMonitor.NONE);
             } catch (java.io.UncheckedIOException e) {
                 throw new ScreeningException(e.getMessage(), e);
             }
@@ -736,6 +739,7 @@ public class DefaultScreeningService implements ScreeningService {
             List<StructureRecipe> recipes = distinctRecipes().stream().map(StructureRecipes.Resolved::recipe).toList();
             List<Candidate> out = new ArrayList<>(ranked.size());
             int deleted = 0;
+            boolean changed = false;
             for (Candidate c : ranked) {
                 Entry e = byId.get(c.id());
                 boolean keep = kept.contains(c.id()) && c.ok();
@@ -746,18 +750,25 @@ public class DefaultScreeningService implements ScreeningService {
                         deleted++;
                     }
                 }
-                String structure = keep ? ReportFiles.STRUCTURES + "/" + structureName(e) : "";
-                out.add(structure.equals(c.structure()) ? c : new Candidate(c.rank(), c.id(), c.formula(), c.dopants(), c.naPerFormula(),
-                        c.cluster(), c.ebEv(), c.ebStdEv(), c.deltaEbEv(), c.ehullMevAtom(), c.ehullStdMevAtom(), c.score(), c.pareto(),
-                        c.shortlist(), c.conductivitySPerCm(), structure, c.message()));
+                String structure = keep ? reportedStructure(e) : "";
+                changed |= !structure.equals(c.structure());
+                out.add(structure.equals(c.structure()) ? c : c.withStructure(structure));
             }
-            ReportFiles.writeCandidates(report.resolve(ReportFiles.CANDIDATES), out);
-            ReportFiles.writeCandidates(report.resolve(ReportFiles.SHORTLIST), out.stream().filter(Candidate::shortlist).toList());
+            if (changed) {
+                // 31 MB for every combination: written again only when a structure cell changed
+                ReportFiles.writeCandidates(report.resolve(ReportFiles.CANDIDATES), out);
+                ReportFiles.writeCandidates(report.resolve(ReportFiles.SHORTLIST), out.stream().filter(Candidate::shortlist).toList());
+            }
             if (deleted > 0) {
                 listener.message(String.format(Locale.ROOT, "structures: kept those of the %d shortlisted, Pareto and validated candidates, "
                         + "deleted %d files of the others (--keep-structures keeps all)", kept.size(), deleted));
             }
             return out;
+        }
+
+        /** The {@code structure} cell of a candidate whose structure the report keeps. */
+        String reportedStructure(Entry e) {
+            return ReportFiles.STRUCTURES + "/" + structureName(e);
         }
 
         /** Entries not listed in any of the failure files. */
@@ -1158,6 +1169,13 @@ public class DefaultScreeningService implements ScreeningService {
             double parentEb = parent.get("ebEv") instanceof Number n ? n.doubleValue() : Double.NaN;
             List<Candidate> ranked = Ranking.rank(candidates, options, parentEb, referenceEb(String.valueOf(parent.get("formula")), parentEb,
                     candidates));
+            if (streaming) {
+                // the structures the report will keep (made before the report, keepReportedStructures), so that candidates.csv
+                // is written once unless validation keeps more
+                Map<String, Entry> byId = entriesById();
+                ranked = ranked.stream().map(c -> c.ok() && (c.shortlist() || c.pareto()) ? c.withStructure(reportedStructure(byId.get(c.id())))
+                        : c).toList();
+            }
             ReportFiles.writeCandidates(report.resolve(ReportFiles.CANDIDATES), ranked);
             ReportFiles.writeCandidates(report.resolve(ReportFiles.SHORTLIST), ranked.stream().filter(Candidate::shortlist).toList());
             long ok = ranked.stream().filter(Candidate::ok).count();
