@@ -249,12 +249,17 @@ public final class TrainingServiceComponent implements TrainingService {
                 throw new FeaturizationException(fileName + ": no structure in the file");
             }
             return featurizer.featurize(read.structure(), GRAPH_OPTIONS);
-        } catch (org.cgformer.structure.api.StructureFormatException e) {
-            String where = e.file() == null ? fileName : e.file();
-            throw new FeaturizationException(where + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage(), e);
+        } catch (StructureFormatException e) {
+            throw new FeaturizationException(located(fileName, e), e);
         } catch (StructureException e) {
             throw new FeaturizationException(fileName + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code FILE[:LINE]: problem} of a structure file that cannot be read ({@code fileName} when the reader names none). */
+    private static String located(String fileName, StructureFormatException e) {
+        String where = e.file() == null ? fileName : e.file();
+        return where + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage();
     }
 
     private static CrystalGraph featurizeOne(Path file, Featurizer featurizer, GraphOptions options, GraphCache cache,
@@ -269,8 +274,7 @@ public final class TrainingServiceComponent implements TrainingService {
             }
             return featurizer.featurize(structure, options);
         } catch (StructureFormatException e) {
-            String where = e.file() == null ? file.toString() : e.file();
-            throw new ItemRefusedException(where + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage(), e);
+            throw new ItemRefusedException(located(file.toString(), e), e);
         } catch (FeaturizationException | StructureException e) {
             throw new ItemRefusedException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {

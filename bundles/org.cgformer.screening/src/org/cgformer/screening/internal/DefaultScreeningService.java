@@ -492,10 +492,7 @@ public class DefaultScreeningService implements ScreeningService {
                 listener.message("generate: the models' structures are made in memory in the predict stage, the report's are made only "
                         + "for the candidates a stage needs (--keep-structures writes them all)");
             }
-            for (StructureRecipes.Resolved resolved : distinct) {
-                if (streaming) {
-                    continue;
-                }
+            for (StructureRecipes.Resolved resolved : streaming ? List.<StructureRecipes.Resolved>of() : distinct) {
                 if (resolved.recipe().equals(runRecipe) && !modelsRead(runRecipe) && !options.keepStructures()) {
                     // models of occupancy-weighted cells: the ordered cells are only the report's and the oracle's, made
                     // when a stage needs them (structure(e, runRecipe)), not for every candidate
@@ -534,7 +531,6 @@ public class DefaultScreeningService implements ScreeningService {
                 }
             }
             recipe.write(folder);
-            String prefix = recipe.equals(runRecipe) ? "structure generation: " : "structure generation (recipe " + recipe.generator() + "): ";
             // one generator per thread: a generator caches its supercells and is not thread-safe
             ThreadLocal<StructureRecipes.Builder> generators = new ThreadLocal<>();
             builder(resolved); // fails early, naming the host file, when the host cannot be read
@@ -557,7 +553,7 @@ public class DefaultScreeningService implements ScreeningService {
                     }
                     writeAtomically(cif, generator.cif(e, options.seed() + e.enumerationRank()));
                 } catch (DesignException | NasiconException | RuntimeException x) {
-                    String why = prefix + describe(x);
+                    String why = generationFailure(recipe, x);
                     failed.add(List.of(e.id(), why));
                     sayFailure(e, why);
                 }
@@ -573,6 +569,19 @@ public class DefaultScreeningService implements ScreeningService {
 
         StructureRecipes.Builder builder(StructureRecipes.Resolved resolved) throws ScreeningException {
             return StructureRecipes.builder(resolved, runRecipe, designSpace, runReaders, designSpaceFile);
+        }
+
+        /** A new builder of {@code recipe}, one of this run's distinct recipes. */
+        StructureRecipes.Builder builder(StructureRecipe recipe) throws ScreeningException {
+            StructureRecipes.Resolved resolved = distinctRecipes().stream().filter(r -> r.recipe().equals(recipe)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("recipe " + recipe.describe() + " is not one of this run's"));
+            return builder(resolved);
+        }
+
+        /** The message of a candidate whose structure of {@code recipe} cannot be made, as every stage records it. */
+        String generationFailure(StructureRecipe recipe, Exception x) {
+            return (recipe.equals(runRecipe) ? "structure generation: " : "structure generation (recipe " + recipe.generator() + "): ")
+                    + describe(x);
         }
 
         /** {@code structures/}, or its sub-folder for a recipe other than the run's own. */
@@ -707,9 +716,7 @@ public class DefaultScreeningService implements ScreeningService {
             try {
                 StructureRecipes.Builder builder = rebuilders.get(recipe);
                 if (builder == null) {
-                    StructureRecipes.Resolved resolved = distinctRecipes().stream().filter(r -> r.recipe().equals(recipe)).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("recipe " + recipe.describe() + " is not one of this run's"));
-                    builder = builder(resolved);
+                    builder = builder(recipe);
                     rebuilders.put(recipe, builder);
                 }
                 Files.createDirectories(file.getParent());
@@ -1020,8 +1027,7 @@ public class DefaultScreeningService implements ScreeningService {
         /** The parent's structure made with {@code recipe}, written next to that recipe's candidates. */
         Path parentCif(StructureRecipe recipe, String formula) throws IOException, ScreeningException, DesignException, NasiconException,
                 StructureException {
-            StructureRecipes.Resolved resolved = distinctRecipes().stream().filter(r -> r.recipe().equals(recipe)).findFirst().orElseThrow();
-            String text = builder(resolved).parentCif(formula, options.seed());
+            String text = builder(recipe).parentCif(formula, options.seed());
             Path cif = Files.createDirectories(structureFolder(recipe)).resolve("parent_" + formula + ".cif");
             Files.writeString(cif, text, StandardCharsets.UTF_8);
             return cif;
@@ -1096,8 +1102,7 @@ public class DefaultScreeningService implements ScreeningService {
                     cif = builder(recipe).cif(e, options.seed() + e.enumerationRank());
                 } catch (DesignException | NasiconException | RuntimeException x) {
                     // as the generate stage: an unbuildable candidate (too much Na for the sites, ...) is a failed candidate
-                    String why = (recipe.equals(runRecipe) ? "structure generation: " : "structure generation (recipe " + recipe.generator()
-                            + "): ") + describe(x);
+                    String why = generationFailure(recipe, x);
                     if (generateFailed.putIfAbsent(e.id(), why) == null) {
                         sayFailure(e, why);
                     }
@@ -1118,9 +1123,7 @@ public class DefaultScreeningService implements ScreeningService {
                 Map<StructureRecipe, StructureRecipes.Builder> mine = builders.get();
                 StructureRecipes.Builder builder = mine.get(recipe);
                 if (builder == null) {
-                    StructureRecipes.Resolved resolved = distinctRecipes().stream().filter(r -> r.recipe().equals(recipe)).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("recipe " + recipe.describe() + " is not one of this run's"));
-                    builder = Run.this.builder(resolved);
+                    builder = Run.this.builder(recipe);
                     mine.put(recipe, builder);
                 }
                 return builder;

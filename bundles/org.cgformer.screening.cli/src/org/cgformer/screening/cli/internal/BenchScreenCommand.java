@@ -276,16 +276,8 @@ public class BenchScreenCommand implements Callable<Integer> {
 
     /** The largest resident set of this process so far (Linux VmHWM), bytes; -1 where /proc is not there. */
     static long peakRssBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            // not Linux: the figure is reported as unknown
-        }
-        return -1;
+        long kib = procValue("status", "VmHWM:");
+        return kib < 0 ? -1 : kib * 1024;
     }
 
     /**
@@ -293,10 +285,15 @@ public class BenchScreenCommand implements Callable<Integer> {
      * included, and pipes); -1 where /proc is not there.
      */
     static long bytesWrittenByThisProcess() {
+        return procValue("io", "wchar:");
+    }
+
+    /** The number on the line of {@code /proc/self/FILE} that starts with {@code key}; -1 where there is none (not Linux). */
+    private static long procValue(String file, String key) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
-                if (line.startsWith("wchar:")) {
-                    return Long.parseLong(line.substring("wchar:".length()).trim());
+            for (String line : Files.readAllLines(Path.of("/proc/self", file))) {
+                if (line.startsWith(key)) {
+                    return Long.parseLong(line.substring(key.length()).replaceAll("[^0-9]", ""));
                 }
             }
         } catch (java.io.IOException | NumberFormatException e) {
