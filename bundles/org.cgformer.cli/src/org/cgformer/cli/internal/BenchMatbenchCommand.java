@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.cgformer.cli.options.TrainingOptionsMixin;
 import org.cgformer.graph.api.Featurizer;
 import org.cgformer.ml.api.Metrics;
 import org.cgformer.ml.api.PropertyModel;
@@ -87,20 +88,9 @@ public class BenchMatbenchCommand implements Callable<Integer> {
     static final Map<String, String> BENCH_DEFAULTS = Map.of("--epochs", "80", "--patience", "25", "--loss", "l1", "--schedule", "cosine",
             "--warmup", "3");
 
-    /** Applies {@link #BENCH_DEFAULTS} to the options not given on the command line. */
-    private void benchDefaults() {
-        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        for (Map.Entry<String, String> e : BENCH_DEFAULTS.entrySet()) {
-            if (parsed == null || !parsed.hasMatchedOption(e.getKey())) {
-                spec.findOption(e.getKey()).setValue(spec.findOption(e.getKey()).type() == int.class ? (Object) Integer.valueOf(e.getValue())
-                        : e.getValue());
-            }
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
-        benchDefaults();
+        TrainingOptionsMixin.defaults(spec, BENCH_DEFAULTS);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainingOptions options;

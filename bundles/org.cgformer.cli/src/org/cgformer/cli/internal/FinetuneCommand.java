@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.cgformer.cli.options.TrainingOptionsMixin;
 import org.cgformer.graph.api.Featurizer;
 import org.cgformer.ml.api.FineTuning;
 import org.cgformer.ml.api.Split;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.cgformer.cli.options.TrainingOptionsMixin;
 import org.cgformer.graph.api.FeaturizationException;
 import org.cgformer.graph.api.Featurizer;
 import org.cgformer.ml.api.PropertyModel;

@@ -1,13 +1,20 @@
-package org.cgformer.cli.internal;
+package org.cgformer.cli.options;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.cgformer.ml.api.TrainingOptions;
 
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The training options shared by {@code train}, {@code finetune} and {@code bench matbench}. */
-class TrainingOptionsMixin {
+/**
+ * The training options shared by {@code train}, {@code finetune}, {@code bench matbench} and {@code bench ehull} (a picocli
+ * mixin). A command whose defaults differ from train's sets them with {@link #defaults(CommandSpec, Map)}.
+ */
+public class TrainingOptionsMixin {
 
     @Option(names = "--epochs", defaultValue = "100", description = "Most epochs (default ${DEFAULT-VALUE}).")
     int epochs;
@@ -48,10 +55,38 @@ class TrainingOptionsMixin {
     long seed;
 
     /** @throws IllegalArgumentException naming the bad value */
-    TrainingOptions options() {
+    public TrainingOptions options() {
         return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, patience, seed,
                 choice(TrainingOptions.Optimizer.class, "--optimizer", optimizer), choice(TrainingOptions.Schedule.class, "--schedule", schedule),
                 warmup, stepEpochs, stepFactor, choice(TrainingOptions.Loss.class, "--loss", loss));
+    }
+
+    /**
+     * Sets each option of {@code values} (its name, e.g. {@code --epochs}, to its value) that the command line of {@code spec}
+     * did not give: the defaults of a command whose defaults differ from {@code train}'s. Call it first in the command's
+     * {@code call()}, before {@link #options()}.
+     */
+    public static void defaults(CommandSpec spec, Map<String, String> values) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (parsed == null || !parsed.hasMatchedOption(e.getKey())) {
+                OptionSpec option = spec.findOption(e.getKey());
+                option.setValue(typed(option.type(), e.getValue()));
+            }
+        }
+    }
+
+    private static Object typed(Class<?> type, String value) {
+        if (type == int.class) {
+            return Integer.valueOf(value);
+        }
+        if (type == long.class) {
+            return Long.valueOf(value);
+        }
+        if (type == double.class) {
+            return Double.valueOf(value);
+        }
+        return value;
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String option, String value) {
