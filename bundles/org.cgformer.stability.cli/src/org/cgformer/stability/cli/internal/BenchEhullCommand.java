@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.cgformer.cli.options.TrainingOptionsMixin;
 import org.cgformer.ml.api.Dataset;
 import org.cgformer.ml.api.PropertyModel;
 import org.cgformer.ml.api.Sample;
@@ -30,7 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +43,9 @@ import picocli.CommandLine.Model.CommandSpec;
     "Cross-validate stability (Ehull) models on a dataset written by 'cgformer dataset ehull' (DIR with id_prop.csv, CIFs, features.csv): "
             + "the graph models on the generated structures, a random forest on the composition features and the training median, all on "
             + "the same k folds; print MAE and median absolute error (meV/atom) per model and write OUT/metrics.json.",
-    "Every model fits the transformed targets (--transform, default asinh:100, see docs/stability.md); errors are on the original scale."})
+    "Every model fits the transformed targets (--transform, default asinh:100, see docs/stability.md); errors are on the original scale.",
+    "Bench defaults, used where the option is not given: --epochs 30 --batch-size 32 --patience 10; the other training options "
+            + "(--loss, --schedule, --warmup, ...) are train's."})
 public class BenchEhullCommand implements Callable<Integer> {
 
     @Spec
@@ -59,17 +64,8 @@ public class BenchEhullCommand implements Callable<Integer> {
     @Option(names = "--max-folds", paramLabel = "N", description = "Run only the first N folds (a quick look; the table says so).")
     Integer maxFolds;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs per fold (default ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (default ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--lr", defaultValue = "0.003", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--patience", defaultValue = "10", description = "Early-stopping patience (default ${DEFAULT-VALUE}).")
-    int patience;
+    @Mixin
+    TrainingOptionsMixin trainingOptions;
 
     @Option(names = "--transform", defaultValue = "asinh:100", description = "Target transform: identity | asinh:SCALE (default ${DEFAULT-VALUE}).")
     String transformSpec;
@@ -77,11 +73,14 @@ public class BenchEhullCommand implements Callable<Integer> {
     @Option(names = "--trees", defaultValue = "200", description = "Trees of the random forest (default ${DEFAULT-VALUE}).")
     int trees;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the folds, the hold-outs and training (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write OUT/metrics.json, OUT/<model>/fold_*/ (models, parity.csv).")
     Path output;
+
+    /**
+     * Options whose default here differs from train's: the runs of docs/stability.md, short enough for all 3104 rows on two
+     * cores.
+     */
+    static final Map<String, String> BENCH_DEFAULTS = Map.of("--epochs", "30", "--batch-size", "32", "--patience", "10");
 
     private final TrainingService training;
 
@@ -91,8 +90,16 @@ public class BenchEhullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TrainingOptionsMixin.defaults(spec, BENCH_DEFAULTS);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TrainingOptions options;
+        try {
+            options = trainingOptions.options();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        long seed = options.seed();
         TargetTransform transform = TargetTransform.parse(transformSpec);
         TrainingMonitor monitor = monitor(err);
         List<String> graphModels = modelNames.stream().map(String::strip).filter(n -> !n.equals(EhullBenchmark.FOREST)).toList();
@@ -125,7 +132,6 @@ public class BenchEhullCommand implements Callable<Integer> {
         if (maxFolds != null && maxFolds < splits.size()) {
             splits = splits.subList(0, maxFolds);
         }
-        TrainingOptions options = new TrainingOptions(epochs, batchSize, learningRate, 0, patience, seed);
         EhullBenchmark bench = new EhullBenchmark(ids, targets, splits, transform, err);
         List<ModelResult> results = new ArrayList<>();
         results.add(bench.median());
@@ -140,8 +146,8 @@ public class BenchEhullCommand implements Callable<Integer> {
                 results.add(bench.graphModel(training, model, perModel.get(graph++), options, modelOutput, monitor));
             }
         }
-        out.printf(Locale.ROOT, "%s: %d structures, %d of %d folds (seed %d), targets %s, up to %d epochs, batch %d, lr %g, patience %d%n",
-                folder, ids.size(), splits.size(), k, seed, transform.name(), epochs, batchSize, learningRate, patience);
+        out.printf(Locale.ROOT, "%s: %d structures, %d of %d folds (seed %d), targets %s, %s%n", folder, ids.size(), splits.size(), k, seed,
+                transform.name(), options.summary());
         out.printf(Locale.ROOT, "%-10s %-18s %-18s %-36s %s%n", "model", "MAE (meV/atom)", "median AE", "MAE per fold", "time (s)");
         for (ModelResult r : results) {
             double[] mae = r.meanStd(FoldMetrics::mae);
@@ -160,10 +166,11 @@ public class BenchEhullCommand implements Callable<Integer> {
             settings.put("foldsRun", splits.size());
             settings.put("seed", seed);
             settings.put("targetTransform", EhullBenchmark.transformSpec(transform));
-            settings.put("epochs", epochs);
-            settings.put("batchSize", batchSize);
-            settings.put("learningRate", learningRate);
-            settings.put("patience", patience);
+            settings.put("epochs", options.epochs());
+            settings.put("batchSize", options.batchSize());
+            settings.put("learningRate", options.learningRate());
+            settings.put("patience", options.patience());
+            settings.put("training", options.summary());
             settings.put("trees", trees);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.resolve("metrics.json").toFile(),
                     EhullBenchmark.metricsJson(results, settings));
