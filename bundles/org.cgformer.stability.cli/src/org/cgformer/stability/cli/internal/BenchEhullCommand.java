@@ -58,6 +58,10 @@ public class BenchEhullCommand implements Callable<Integer> {
             + "the training median is always listed).")
     List<String> modelNames;
 
+    @Option(names = "--featurizer", paramLabel = "NAME[@VERSION]", description = "Featurizer of every graph model, so that they are "
+            + "compared on the same graphs (default: each model's own, see 'cgformer models').")
+    String featurizerName;
+
     @Option(names = "--folds", defaultValue = "5", paramLabel = "K", description = "Number of folds (default ${DEFAULT-VALUE}).")
     int k;
 
@@ -108,7 +112,7 @@ public class BenchEhullCommand implements Callable<Integer> {
         List<LabelledData> perModel = new ArrayList<>();
         for (String name : graphModels) {
             PropertyModel model = training.model(name);
-            String spec = model.defaultFeaturizer();
+            String spec = featurizerName != null ? featurizerName.strip() : model.defaultFeaturizer();
             if (!byFeaturizer.containsKey(spec)) {
                 LabelledData data = training.loadDataset(folder, training.featurizer(spec), output == null ? null : output.resolve("graphs"),
                         monitor);

@@ -51,10 +51,13 @@ class StabilityCommandsTest {
         // train's options reach the graph models; those not given take the bench's defaults (patience 10, batch 32)
         Path graphBench = folder.resolve("bench-cgcnn");
         CgformerProcess.Result graph = CgformerProcess.run("bench", "ehull", dataset.toString(), "--models", "cgcnn", "--folds", "4",
-                "--max-folds", "1", "--epochs", "2", "--loss", "l1", "--schedule", "cosine", "-o", graphBench.toString());
+                "--max-folds", "1", "--epochs", "2", "--loss", "l1", "--schedule", "cosine", "--featurizer", "cgformer", "-o",
+                graphBench.toString());
         assertEquals(0, graph.code(), graph.toString());
         String fold = Files.readString(graphBench.resolve("cgcnn/fold_0/model.json"));
         assertTrue(fold.contains("cosine, l1 loss, batch 32, 2 epochs, patience 10, seed 42"), fold);
+        // --featurizer gives every graph model the same graphs (CGCNN reads the cgformer featurizer's, not its own)
+        assertTrue(fold.contains("\"featurizer\" : \"cgformer\""), fold);
         assertTrue(Files.readString(graphBench.resolve("metrics.json")).contains("l1 loss"), graph.toString());
     }
 }
