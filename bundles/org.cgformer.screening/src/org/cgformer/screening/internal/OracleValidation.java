@@ -3,6 +3,7 @@ package org.cgformer.screening.internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ final class OracleValidation {
     /**
      * The candidates to label: {@code count} drawn at random (seeded) among the ok candidates that are neither named
      * nor matched by formula in {@code trainingIds} (the ids of every structure the models were trained or pre-trained
-     * on), in rank order.
+     * on), in rank order. The draw does not depend on the ranking: it shuffles the eligible candidates in id order, so
+     * that screens with other models (or other model versions) validate the same candidates and their skills compare.
      */
     static List<Candidate> heldOut(List<Candidate> ranked, Set<String> trainingIds, int count, long seed) {
         Set<String> seenIds = new HashSet<>();
@@ -56,6 +58,7 @@ final class OracleValidation {
                 eligible.add(c);
             }
         }
+        eligible.sort(Comparator.comparing(Candidate::id));
         Collections.shuffle(eligible, new Random(seed));
         List<Candidate> chosen = new ArrayList<>(eligible.subList(0, Math.min(count, eligible.size())));
         chosen.sort((a, b) -> Integer.compare(a.rank(), b.rank()));
