@@ -250,16 +250,10 @@ public final class TrainingServiceComponent implements TrainingService {
             }
             return featurizer.featurize(read.structure(), GRAPH_OPTIONS);
         } catch (StructureFormatException e) {
-            throw new FeaturizationException(located(fileName, e), e);
+            throw new FeaturizationException(e.getMessage(), e); // it names the file and the line
         } catch (StructureException e) {
             throw new FeaturizationException(fileName + ": " + e.getMessage(), e);
         }
-    }
-
-    /** {@code FILE[:LINE]: problem} of a structure file that cannot be read ({@code fileName} when the reader names none). */
-    private static String located(String fileName, StructureFormatException e) {
-        String where = e.file() == null ? fileName : e.file();
-        return where + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage();
     }
 
     private static CrystalGraph featurizeOne(Path file, Featurizer featurizer, GraphOptions options, GraphCache cache,
@@ -274,7 +268,7 @@ public final class TrainingServiceComponent implements TrainingService {
             }
             return featurizer.featurize(structure, options);
         } catch (StructureFormatException e) {
-            throw new ItemRefusedException(located(file.toString(), e), e);
+            throw new ItemRefusedException(e.getMessage(), e); // it names the file and the line
         } catch (FeaturizationException | StructureException e) {
             throw new ItemRefusedException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {

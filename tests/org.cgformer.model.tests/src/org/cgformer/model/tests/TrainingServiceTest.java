@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.cgformer.graph.api.FeaturizationException;
 import org.cgformer.ml.api.Cancellation;
 import org.cgformer.ml.api.FineTuning;
 import org.cgformer.ml.api.Metrics;
@@ -103,10 +104,19 @@ class TrainingServiceTest {
         assertEquals(5, data.size());
         assertEquals(2, data.refused().size(), data.refused().toString());
         assertEquals("broken", data.refused().get(0).id());
-        assertTrue(data.refused().get(0).reason().contains("broken.cif"), data.refused().get(0).reason());
+        // FILE:LINE: problem, the file and line named once
+        assertEquals(dir.resolve("broken.cif") + ":3: _cell_length_b 'x' is not a number", data.refused().get(0).reason());
         assertEquals("missing", data.refused().get(1).id());
         assertTrue(data.refused().get(1).reason().contains("no such file"), data.refused().get(1).reason());
         assertTrue(monitor.lines.stream().anyMatch(l -> l.contains("2 refused")), monitor.lines.toString());
+        // a structure text (screening's streamed candidates) is refused with the same message as the file
+        String brokenText = Files.readString(dir.resolve("broken.cif"));
+        FeaturizationException text = assertThrows(FeaturizationException.class, () -> service.featurize("broken.cif", brokenText,
+                service.featurizer("cgcnn")));
+        assertEquals("broken.cif:3: _cell_length_b 'x' is not a number", text.getMessage());
+        FeaturizationException kind = assertThrows(FeaturizationException.class, () -> service.featurize("broken.xyz", brokenText,
+                service.featurizer("cgcnn")));
+        assertTrue(kind.getMessage().startsWith("broken.xyz: no reader for this kind of file (installed: "), kind.getMessage());
         // the graph cache serves the second load
         Recorder again = new Recorder();
         service.loadDataset(dir, service.featurizer("cgcnn"), temp.resolve("cache"), again);
