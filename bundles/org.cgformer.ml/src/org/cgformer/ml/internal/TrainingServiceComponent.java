@@ -239,16 +239,9 @@ public final class TrainingServiceComponent implements TrainingService {
 
     @Override
     public CrystalGraph featurize(String fileName, String content, Featurizer featurizer) throws FeaturizationException {
-        List<StructureReader> snapshot = List.copyOf(readers);
-        StructureReader reader = StructureReader.forFile(snapshot, fileName).orElseThrow(() -> new FeaturizationException(fileName
-                + ": no reader for this kind of file (installed: " + String.join(", ", snapshot.stream().map(StructureReader::formatName)
-                        .sorted().toList()) + ")"));
         try {
-            org.cgformer.structure.api.ReadResult read = reader.read(fileName, content);
-            if (read.structures().isEmpty()) {
-                throw new FeaturizationException(fileName + ": no structure in the file");
-            }
-            return featurizer.featurize(read.structure(), GRAPH_OPTIONS);
+            Structure structure = StructureReader.readText(List.copyOf(readers), fileName, content).structure();
+            return featurizer.featurize(structure, GRAPH_OPTIONS);
         } catch (StructureFormatException e) {
             throw new FeaturizationException(e.getMessage(), e); // it names the file and the line
         } catch (StructureException e) {

@@ -99,17 +99,36 @@ public interface StructureReader {
     /** Like {@link #readFile(Collection, Path)}, with the given strictness. */
     static ReadResult readFile(Collection<StructureReader> readers, Path file, Strictness strictness)
             throws IOException, StructureFormatException {
-        StructureReader reader = forFile(readers, file.getFileName().toString()).orElseThrow(() -> new StructureFormatException(
-                file.toString(), 0, "no reader for this kind of file (installed: " + String.join(", ",
-                        readers.stream().map(StructureReader::formatName).sorted().toList()) + ")", List.of()));
+        StructureReader reader = readerOf(readers, file.getFileName().toString(), file.toString());
         if (!Files.isRegularFile(file)) {
             throw new StructureFormatException(file.toString(), 0, "no such file", List.of());
         }
-        ReadResult result = reader.read(file);
+        return enforce(withStructure(reader.read(file), file.toString()), strictness);
+    }
+
+    /**
+     * Reads the text of a structure file named {@code fileName} as {@link #readFile(Collection, Path)} reads a file of that
+     * name and content: a name no reader accepts and a text without any structure are {@link StructureFormatException}s
+     * naming {@code fileName}. For structures made in memory (screening's candidates) that must read as their files do.
+     *
+     * @since 1.3
+     */
+    static ReadResult readText(Collection<StructureReader> readers, String fileName, String content) throws StructureFormatException {
+        return withStructure(readerOf(readers, fileName, fileName).read(fileName, content), fileName);
+    }
+
+    /** The reader of {@code name}, or a refusal of {@code file} naming the installed formats. */
+    private static StructureReader readerOf(Collection<StructureReader> readers, String name, String file) throws StructureFormatException {
+        return forFile(readers, name).orElseThrow(() -> new StructureFormatException(file, 0, "no reader for this kind of file (installed: "
+                + String.join(", ", readers.stream().map(StructureReader::formatName).sorted().toList()) + ")", List.of()));
+    }
+
+    /** {@code result}, or a refusal of {@code file} when it holds no structure. */
+    private static ReadResult withStructure(ReadResult result, String file) throws StructureFormatException {
         if (result.structures().isEmpty()) {
-            throw new StructureFormatException(file.toString(), 0, "no structure in the file", result.issues());
+            throw new StructureFormatException(file, 0, "no structure in the file", result.issues());
         }
-        return enforce(result, strictness);
+        return result;
     }
 
     /** Lower-case extension of a file name without the dot, or "". */
